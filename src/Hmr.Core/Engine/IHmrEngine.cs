@@ -1,0 +1,72 @@
+using Hmr.Core.Protocol;
+
+namespace Hmr.Core.Engine;
+
+/// <summary>What happened to a file on disk.</summary>
+public enum FileChangeKind { Created, Changed, Deleted }
+
+/// <summary>One file event, with the absolute path of the file.</summary>
+public readonly record struct FileChange(string FullPath, FileChangeKind Kind);
+
+/// <summary>The engine's answer to one batch of changes or one invalidation: the messages to broadcast, in order,
+/// and a trace of the decision for the host's logs.</summary>
+public sealed record EngineOutcome(IReadOnlyList<HmrMessage> Messages, UpdateTrace Trace)
+{
+    public static EngineOutcome Nothing { get; } = new([], UpdateTrace.Empty);
+}
+
+/// <summary>Why the engine decided what it decided: enough for one log line per update
+/// (<c>hmr update /js/app.js (via /js/dep.js) in 3 ms</c>, <c>page reload /js/main.js: no module accepts the change</c>)
+/// and debug-level detail.</summary>
+/// <param name="ChangedUrls">The module URLs this batch changed, created or deleted.</param>
+/// <param name="Boundaries">Each boundary found, with the module it accepted.</param>
+/// <param name="ReloadReason">Why the batch became a full reload, or null.</param>
+/// <param name="Elapsed">Time from the engine taking the batch to the outcome.</param>
+/// <param name="Detail">Propagation steps, for debug logging.</param>
+public sealed record UpdateTrace(
+    IReadOnlyList<string> ChangedUrls,
+    IReadOnlyList<(string Boundary, string AcceptedVia)> Boundaries,
+    string? ReloadReason,
+    TimeSpan Elapsed,
+    IReadOnlyList<string> Detail)
+{
+    public static UpdateTrace Empty { get; } = new([], [], null, TimeSpan.Zero, []);
+}
+
+/// <summary>What the host needs to know about one module to serve it.</summary>
+/// <param name="Url">The module URL under the web root, e.g. <c>/js/app.js</c>.</param>
+/// <param name="FullPath">The file on disk.</param>
+/// <param name="LastUpdateTimestamp">The timestamp of the last update that invalidated it, 0 if none.</param>
+public sealed record ModuleInfo(string Url, string FullPath, long LastUpdateTimestamp);
+
+/// <summary>The live module graph and HMR propagation (hmr-semantics.md sections 2 and 5).
+/// Every member is safe to call from any thread; mutations are serialized inside.</summary>
+public interface IHmrEngine : IDisposable
+{
+    /// <summary>Warm start: load the build artifact (if usable), check it against the files on disk, and analyse
+    /// what is stale or new. Never throws for a missing or bad artifact; returns what it did for the log.</summary>
+    WarmStartReport Start();
+
+    /// <summary>Feeds a raw file-system event. Events are coalesced (atomic saves, partial writes) and settled
+    /// batches are propagated; their outcomes are raised through <see cref="OutcomeReady"/>.</summary>
+    void Post(FileChange change);
+
+    /// <summary>Propagates one batch now, synchronously, bypassing the settle window (tests, tools).</summary>
+    EngineOutcome ApplyChanges(IReadOnlyCollection<FileChange> changes);
+
+    /// <summary>A browser asked for the module at <paramref name="url"/>: from now on the page runs it.</summary>
+    void MarkExecuted(string url);
+
+    /// <summary>A client's <c>vite:invalidate</c>: re-propagate from the module's importers.</summary>
+    EngineOutcome Invalidate(string url, string? firstInvalidatedBy, string? message);
+
+    /// <summary>The module for a URL (no query string), or null when the graph does not know it.</summary>
+    ModuleInfo? GetModule(string url);
+
+    /// <summary>Raised (on a background thread) for each settled batch posted through <see cref="Post"/>.</summary>
+    event Action<EngineOutcome>? OutcomeReady;
+}
+
+/// <summary>What a warm start did: how many modules came from the artifact unchanged, how many were
+/// (re-)analysed, and why the artifact was not used if it was not.</summary>
+public sealed record WarmStartReport(int ModulesFromArtifact, int ModulesAnalysed, string? ArtifactProblem, TimeSpan Elapsed);

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs the whole test suite, installing first what the tests need when it is missing:
+# Debian's Chromium (browser tests) and the npm reference tools (es-module-lexer comparisons).
+# Ends with one line: "N passed, N failed, N skipped". Exit code: dotnet test's.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "test.sh: installing Debian's chromium for the browser tests"
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+if [ -f tests/reference/package.json ] && [ ! -d tests/reference/node_modules ]; then
+  echo "test.sh: installing the npm reference tools (tests only; the product never needs Node)"
+  (cd tests/reference && npm ci --no-audit --no-fund --loglevel=error) || echo "test.sh: npm install failed"
+fi
+
+results="$PWD/artifacts/test-results"
+rm -rf "$results"
+dotnet test Hmr.Build.sln -c Release --logger trx --results-directory "$results" "$@"
+code=$?
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+if [ "$code" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi  # a build or host failure counts too
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $code
