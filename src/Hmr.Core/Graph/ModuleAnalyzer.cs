@@ -127,7 +127,7 @@ public sealed class ModuleAnalyzer
         return new HotRecord(hot.UsesHot, hot.AcceptsSelf, deps, acceptedExports);
     }
 
-    private static void AddResolutionDiagnostics(Resolution.Resolution result, string specifier, int line, int column,
+    private static void AddResolutionDiagnostics(ResolutionResult result, string specifier, int line, int column,
         List<DiagnosticRecord> diagnostics, bool forAccept)
     {
         if (result.EscapedRoot)

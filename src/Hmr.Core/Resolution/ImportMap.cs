@@ -158,7 +158,11 @@ public sealed class ImportMap
             }
             var key = IsUrlLike(property.Name) ? ResolveAddress(property.Name, baseUrl)! : property.Name;
             string? address = null;
-            if (property.Value.ValueKind != JsonValueKind.String)
+            if (property.Value.ValueKind == JsonValueKind.Null)
+            {
+                // A null address blocks the specifier on purpose.
+            }
+            else if (property.Value.ValueKind != JsonValueKind.String)
                 problems.Add($"{where}: the address of \"{property.Name}\" must be a string");
             else
             {

@@ -5,7 +5,7 @@ namespace Hmr.Core.Resolution;
 /// <summary>What became of one specifier.</summary>
 public enum ResolutionOutcome
 {
-    /// <summary>A file of the web root: <see cref="Resolution.Url"/> is its module URL.</summary>
+    /// <summary>A file of the web root: <see cref="ResolutionResult.Url"/> is its module URL.</summary>
     Resolved,
     /// <summary>A full URL (<c>https:</c>, <c>data:</c>, <c>//host</c>, …), directly or through the import map: not followed.</summary>
     External,
@@ -20,7 +20,7 @@ public enum ResolutionOutcome
 /// <param name="Problem">Why it is unresolved, for the diagnostic message.</param>
 /// <param name="EscapedRoot">True when <c>..</c> tried to climb above the web root and was clamped, as browsers do.</param>
 /// <param name="Code">For an unresolved specifier, its diagnostic code (see <see cref="DiagnosticCodes"/>).</param>
-public readonly record struct Resolution(ResolutionOutcome Outcome, string? Url, string? Problem, bool EscapedRoot = false, string? Code = null);
+public readonly record struct ResolutionResult(ResolutionOutcome Outcome, string? Url, string? Problem, bool EscapedRoot = false, string? Code = null);
 
 /// <summary>Resolves import specifiers the way a browser does for a page of this web root: URL-like specifiers
 /// against the referrer, bare ones through the import map, then checks that a file exists at the URL.</summary>
@@ -40,7 +40,7 @@ public sealed class ModuleResolver
     public ImportMap ImportMap { get; }
 
     /// <summary>Resolves <paramref name="specifier"/> imported from the module or page at <paramref name="referrerUrl"/>.</summary>
-    public Resolution Resolve(string specifier, string referrerUrl)
+    public ResolutionResult Resolve(string specifier, string referrerUrl)
     {
         var escaped = false;
         string? asUrl = null;
