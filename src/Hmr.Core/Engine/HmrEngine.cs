@@ -29,7 +29,7 @@ public sealed partial class HmrEngine : IHmrEngine
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _paths = new WebRootPaths(options.WebRootPath);
-        _graph = new ModuleGraph(_paths);
+        _graph = new ModuleGraph(_paths) { NodeChanged = _snapshot.Touch };
         _clock = new TimestampClock(clock);
         _moduleExtensions = new HashSet<string>(options.ModuleExtensions, StringComparer.OrdinalIgnoreCase);
         _coalescer = new ChangeCoalescer(options.SettleWindow, ProcessSettled, outcome => OutcomeReady?.Invoke(outcome));

@@ -13,6 +13,9 @@ internal sealed class ModuleGraph(WebRootPaths paths)
 
     public WebRootPaths Paths => paths;
 
+    /// <summary>Called for every node whose record or membership changes, so the snapshot can republish it.</summary>
+    public Action<ModuleNode>? NodeChanged { get; set; }
+
     public int Count => _nodes.Count;
 
     public IEnumerable<ModuleNode> Nodes => _nodes.Values;
@@ -36,6 +39,7 @@ internal sealed class ModuleGraph(WebRootPaths paths)
     public void SetRecord(ModuleNode node, ModuleRecord record, ICollection<ModuleNode> lostImporter)
     {
         node.Record = record;
+        NodeChanged?.Invoke(node);
         var targets = new List<ModuleNode>(record.Imports.Count);
         var seen = new HashSet<ModuleNode>();
         foreach (var import in record.Imports)
@@ -53,6 +57,7 @@ internal sealed class ModuleGraph(WebRootPaths paths)
         node.Record = null;
         node.Executed = false;
         node.ExecutedHot = HotRecord.None;
+        NodeChanged?.Invoke(node);
         Relink(node, [], lostImporter);
         if (node.Importers.Count == 0) _nodes.Remove(node.Url);
     }
@@ -64,6 +69,7 @@ internal sealed class ModuleGraph(WebRootPaths paths)
         node.Record = null;
         node.Executed = false;
         _nodes.Remove(node.Url);
+        NodeChanged?.Invoke(node);
     }
 
     private static void Relink(ModuleNode node, ModuleNode[] targets, ICollection<ModuleNode> lostImporter)
