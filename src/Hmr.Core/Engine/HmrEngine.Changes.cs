@@ -227,7 +227,7 @@ public sealed partial class HmrEngine
         a.Imports.Select(i => i.Url).SequenceEqual(b.Imports.Select(i => i.Url), StringComparer.Ordinal);
 
     private ModuleRecord Analyze(string url, string fullPath, string text, string hash, long size) =>
-        _options.Analyzer.Analyze(url, fullPath, text) with { Hash = hash, Size = size };
+        _analyzer.Analyze(url, fullPath, text) with { Hash = hash, Size = size };
 
     private static DiagnosticRecord? FirstError(ModuleRecord record)
     {

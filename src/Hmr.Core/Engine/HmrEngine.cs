@@ -9,6 +9,7 @@ namespace Hmr.Core.Engine;
 public sealed partial class HmrEngine : IHmrEngine
 {
     private readonly HmrEngineOptions _options;
+    private readonly IModuleAnalyzer _analyzer;
     private readonly Lock _gate = new();
     private readonly WebRootPaths _paths;
     private readonly ModuleGraph _graph;
@@ -28,6 +29,7 @@ public sealed partial class HmrEngine : IHmrEngine
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _analyzer = options.Analyzer ?? new LexerModuleAnalyzer(options.WebRootPath, options.WebRootName);
         _paths = new WebRootPaths(options.WebRootPath);
         _graph = new ModuleGraph(_paths) { NodeChanged = _snapshot.Touch };
         _clock = new TimestampClock(clock);
@@ -45,7 +47,7 @@ public sealed partial class HmrEngine : IHmrEngine
         var watch = Stopwatch.StartNew();
         lock (_gate)
         {
-            var loader = new WarmStart(_options, _paths, _graph, _snapshot);
+            var loader = new WarmStart(_options, _analyzer, _paths, _graph, _snapshot);
             var (fromArtifact, analysed, problem) = loader.Run();
             foreach (var url in _executedBeforeKnown) MarkExecutedLocked(url);
             _snapshot.Publish(_graph);

@@ -13,8 +13,8 @@ public sealed class HmrEngineOptions
     /// <summary>The build artifact (<c>module-graph.json</c>), or null to always build the graph from the files.</summary>
     public string? ArtifactPath { get; init; }
 
-    /// <summary>Per-file analysis (lexer plus resolution).</summary>
-    public required IModuleAnalyzer Analyzer { get; init; }
+    /// <summary>Per-file analysis (lexer plus resolution); null uses <see cref="LexerModuleAnalyzer"/>.</summary>
+    public IModuleAnalyzer? Analyzer { get; init; }
 
     /// <summary>Reads the artifact; null uses <see cref="JsonArtifactReader"/>.</summary>
     public IArtifactReader? ArtifactReader { get; init; }

@@ -5,7 +5,7 @@ namespace Hmr.Core.Engine;
 /// <summary>Builds the graph at startup: from the build artifact where its records still match the files (size and
 /// modification time first, content hash otherwise), from analysis of the files for the rest. An artifact that is
 /// missing, corrupt, of another schema or another web root is reported and ignored, never trusted.</summary>
-internal sealed class WarmStart(HmrEngineOptions options, WebRootPaths paths, ModuleGraph graph, GraphSnapshot snapshot)
+internal sealed class WarmStart(HmrEngineOptions options, IModuleAnalyzer analyzer, WebRootPaths paths, ModuleGraph graph, GraphSnapshot snapshot)
 {
     private readonly HashSet<string> _moduleExtensions = new(options.ModuleExtensions, StringComparer.OrdinalIgnoreCase);
 
@@ -45,7 +45,7 @@ internal sealed class WarmStart(HmrEngineOptions options, WebRootPaths paths, Mo
             var content = File.ReadAllBytes(file);
             var text = System.Text.Encoding.UTF8.GetString(content).TrimStart('\uFEFF');
             var hash = options.ContentHash(content);
-            var fresh = options.Analyzer.Analyze(url, file, text) with { Hash = hash, Size = content.Length };
+            var fresh = analyzer.Analyze(url, file, text) with { Hash = hash, Size = content.Length };
             records.Add((node, fresh, fresh.Diagnostics.Any(d => string.Equals(d.Severity, "error", StringComparison.OrdinalIgnoreCase))));
             analysed++;
         }
