@@ -6,7 +6,7 @@ namespace Hmr.Runtime;
 
 /// <summary>The runtime's own URLs under <c>/_hmr/</c>: the client scripts and the socket. Anything else under
 /// that prefix is a 404 so it never reaches the app.</summary>
-internal sealed class HmrEndpointsMiddleware(RequestDelegate next, ClientAssets assets, HmrWebSocketEndpoint socket)
+internal sealed class HmrEndpointsMiddleware(RequestDelegate next, ClientAssets assets, HmrWebSocketEndpoint socket, HmrToken token)
 {
     public Task Invoke(HttpContext context)
     {
@@ -15,7 +15,16 @@ internal sealed class HmrEndpointsMiddleware(RequestDelegate next, ClientAssets 
         if (path.Equals(HmrWebSocketEndpoint.Path, StringComparison.Ordinal)) return socket.HandleAsync(context);
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)) return NotFound(context);
         if (assets.TryGet(path.Value!, out var content)) return assets.ServeAsync(context, content);
+        if (path.Equals("/_hmr/instance", StringComparison.Ordinal)) return InstanceAsync(context);
         return NotFound(context);
+    }
+
+    /// <summary>Lets a disconnected client tell a restarted server (reload) from the same one (reconnect).</summary>
+    private Task InstanceAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsync(token.InstanceId);
     }
 
     private static Task NotFound(HttpContext context)
