@@ -27,6 +27,8 @@ internal sealed class ModuleServingMiddleware(
         if (!ModuleUrls.IsModulePath(path) && !LooksLikeTraversal(context)) return next(context);
         if (SafePaths.CheckRequestTarget(context) is { } problem) return Refuse(context, path, problem);
         if (!ModuleUrls.IsModulePath(path)) return next(context);
+        if (SafePaths.Locate(webRoot.FullPath, webRoot.RealPath, path).Location == SafePaths.FileLocation.Outside)
+            return Refuse(context, path, "the file is not inside the web root");
         if (engines.Engine is not { } engine) return PassOn(context, path, "the engine is not started yet");
         if (FindModule(engine, path) is not { } found) return PassOn(context, path, "not a module of the graph");
         if (found.File is null) return Refuse(context, path, "the file is not inside the web root");

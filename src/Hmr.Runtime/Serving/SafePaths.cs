@@ -8,6 +8,8 @@ namespace Hmr.Runtime.Serving;
 /// dot-file segments, and files whose real path (symbolic links resolved) leaves the web root.</summary>
 internal static class SafePaths
 {
+    public enum FileLocation { Missing, Inside, Outside }
+
     /// <summary>Null when the request target is acceptable, otherwise why not.</summary>
     public static string? CheckRequestTarget(HttpContext context)
     {
@@ -41,13 +43,18 @@ internal static class SafePaths
     }
 
     /// <summary>The file for a checked URL path, or null when it does not exist or is not really inside the web root.</summary>
-    public static string? MapToFile(string webRootFullPath, string webRootRealPath, string urlPath)
+    public static string? MapToFile(string webRootFullPath, string webRootRealPath, string urlPath) =>
+        Locate(webRootFullPath, webRootRealPath, urlPath) is (FileLocation.Inside, var file) ? file : null;
+
+    /// <summary>Where the file for a URL path is: inside the web root, missing, or (through a link or odd path) outside.</summary>
+    public static (FileLocation Location, string? File) Locate(string webRootFullPath, string webRootRealPath, string urlPath)
     {
-        if (CheckPath(urlPath) is not null) return null;
+        if (CheckPath(urlPath) is not null) return (FileLocation.Outside, null);
         var candidate = Path.GetFullPath(Path.Combine(webRootFullPath, urlPath[1..].Replace('/', Path.DirectorySeparatorChar)));
-        if (!IsInside(webRootFullPath, candidate) || !File.Exists(candidate)) return null;
+        if (!IsInside(webRootFullPath, candidate)) return (FileLocation.Outside, null);
+        if (!File.Exists(candidate) && !Directory.Exists(candidate)) return (FileLocation.Missing, null);
         var real = RealPath(candidate);
-        return real is not null && IsInside(webRootRealPath, real) ? candidate : null;
+        return real is not null && IsInside(webRootRealPath, real) ? (FileLocation.Inside, candidate) : (FileLocation.Outside, null);
     }
 
     public static bool IsInside(string root, string path) =>
