@@ -39,10 +39,16 @@ internal sealed class InjectingStream(Stream inner, string snippet) : Stream
 
     public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
 
-    /// <summary>The app wants bytes on the wire now (streaming rendering): stop waiting for a head tag.</summary>
+    /// <summary>The app wants bytes on the wire now (streaming rendering): stop waiting for a head tag, unless the
+    /// held bytes end inside a tag (a writer that flushes after every write, such as <c>Response.WriteAsync</c>).</summary>
     public override async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (!_done && _pending.Length > 0) await ReleaseAsync(HtmlScanner.Fallback(_pending.GetBuffer().AsSpan(0, (int)_pending.Length)), cancellationToken);
+        if (!_done && _pending.Length > 0)
+        {
+            var held = _pending.GetBuffer().AsSpan(0, (int)_pending.Length);
+            if (held.LastIndexOf((byte)'<') > held.LastIndexOf((byte)'>')) return;
+            await ReleaseAsync(HtmlScanner.Fallback(held), cancellationToken);
+        }
         await inner.FlushAsync(cancellationToken);
     }
 
