@@ -23,6 +23,11 @@ public static class HmrApplicationBuilderExtensions
         if (!app.ApplicationServices.GetRequiredService<IWebHostEnvironment>().IsDevelopment()) return app;
 
         app.Properties[UsedKey] = true;
+        app.Map(Sockets.HmrWebSocketEndpoint.Path, socket =>
+        {
+            socket.UseWebSockets();
+            socket.Run(context => context.RequestServices.GetRequiredService<Sockets.HmrWebSocketEndpoint>().HandleAsync(context));
+        });
         app.UseMiddleware<HmrEndpointsMiddleware>();
         app.UseMiddleware<HtmlInjectionMiddleware>();
         app.UseMiddleware<ModuleServingMiddleware>();

@@ -81,9 +81,11 @@ internal sealed class TestApp : IAsyncDisposable
         var request = $"GET {target} HTTP/1.1\r\nHost: {host ?? Address.Authority}\r\nConnection: close\r\n{extraHeaders}\r\n";
         await stream.WriteAsync(Encoding.Latin1.GetBytes(request));
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        var response = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        var status = response.Length > 12 && int.TryParse(response.AsSpan(9, 3), out var code) ? code : 0;
-        return (status, response);
+        var statusLine = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)) ?? "";
+        var status = statusLine.Length > 12 && int.TryParse(statusLine.AsSpan(9, 3), out var code) ? code : 0;
+        if (status == 101) return (status, statusLine); // a WebSocket now: nothing more to read
+        var rest = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        return (status, statusLine + "\n" + rest);
     }
 
     public async ValueTask DisposeAsync()
