@@ -32,7 +32,19 @@ internal sealed class HmrHostedService(
 
         var settle = TimeSpan.FromMilliseconds(Math.Max(1, options.Value.SettleMilliseconds));
         _engine = factory.Create(new HmrEngineSettings(webRoot.FullPath, webRoot.GraphFile, settle));
-        var report = _engine.Start();
+        WarmStartReport report;
+        try
+        {
+            report = _engine.Start();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // HMR is a convenience: a web root it cannot read must not stop the app.
+            logger.Failure(e, "the web root; hot module replacement is off");
+            _engine.Dispose();
+            _engine = null;
+            return Task.CompletedTask;
+        }
         if (report.ArtifactProblem is { } problem) logger.ArtifactProblem(problem);
         logger.HmrReady(report.ModulesFromArtifact + report.ModulesAnalysed, report.ModulesFromArtifact, report.ModulesAnalysed,
             (long)report.Elapsed.TotalMilliseconds, webRoot.FullPath);
