@@ -104,13 +104,11 @@ internal ref partial struct Lexer
         _lastKind = TokenKind.Literal;
     }
 
-    private void OnOpenParen()
+    /// <summary>The last identifier is <c>if</c>, <c>while</c>, <c>for</c> or <c>with</c>: its <c>)</c> ends a condition, not a value.</summary>
+    private readonly bool IsKeywordBeforeParen()
     {
-        var kind = _lastKind == TokenKind.Identifier && _lastMayBeKeyword && _src[_lastStart.._lastEnd] is "if" or "while" or "for" or "with"
-            ? FrameKind.KeywordParen
-            : FrameKind.Paren;
-        _stack.Push(_pos, kind);
-        SetPunctuator('(', 1);
+        var length = _lastEnd - _lastStart;
+        return length is >= 2 and <= 5 && _src[_lastStart.._lastEnd] is "if" or "while" or "for" or "with";
     }
 
     private void OnCloseParen()

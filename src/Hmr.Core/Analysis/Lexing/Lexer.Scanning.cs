@@ -89,6 +89,11 @@ internal ref partial struct Lexer
             SetPunctuator(_src[start], 1);
             return;
         }
+        EndIdentifierToken(start, end, escaped, mayBeKeyword);
+    }
+
+    private void EndIdentifierToken(int start, int end, bool escaped, bool mayBeKeyword)
+    {
         var previous = new PreviousToken(_lastKind, _lastPunctuator, _lastStart, _lastEnd);
         var afterDot = _lastKind == TokenKind.Dot;
         _pos = end;
