@@ -62,9 +62,9 @@ internal ref partial struct Lexer
             return;
         }
         p = SkipTrivia(fromEnd);
-        if (!IsQuoteAt(p) || !TryReadString(p, out var specifier, out var contentStart, out var contentEnd))
+        if (!TryReadSpecifier(p, out var specifier, out var contentStart, out var contentEnd))
         {
-            FailExport(p, "expected the module specifier string");
+            if (!IsQuoteAt(p)) FailExport(p, "expected the module specifier string");
             return;
         }
         var end = ReadAttributes(contentEnd + 1, out var attributes);
@@ -100,9 +100,9 @@ internal ref partial struct Lexer
             return;
         }
         q = SkipTrivia(fromEnd);
-        if (!IsQuoteAt(q) || !TryReadString(q, out var specifier, out var contentStart, out var contentEnd))
+        if (!TryReadSpecifier(q, out var specifier, out var contentStart, out var contentEnd))
         {
-            FailExport(q, "expected the module specifier string");
+            if (!IsQuoteAt(q)) FailExport(q, "expected the module specifier string");
             EndStatement(p);
             return;
         }

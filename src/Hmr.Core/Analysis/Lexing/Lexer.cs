@@ -223,7 +223,9 @@ internal ref partial struct Lexer
             case '+' or '-':
                 if (_pos + 1 < src.Length && src[_pos + 1] == c)
                 {
-                    _lastKind = TokenKind.IncDec;
+                    // Postfix only right after a value on the same line (`a\n++b` is `a; ++b`); prefix ++ expects an operand.
+                    _lastKind = FollowsValueOnSameLine() ? TokenKind.IncDec : TokenKind.Punctuator;
+                    _lastPunctuator = c;
                     _pos += 2;
                 }
                 else
@@ -260,6 +262,27 @@ internal ref partial struct Lexer
                 OnOtherCharacter(c);
                 break;
         }
+    }
+
+    private readonly bool FollowsValueOnSameLine()
+    {
+        if (_lastKind is TokenKind.None or TokenKind.Punctuator or TokenKind.Arrow or TokenKind.Dot or TokenKind.IncDec)
+        {
+            return false;
+        }
+        for (var p = _pos - 1; p >= 0; p--)
+        {
+            switch (_src[p])
+            {
+                case ' ' or '\t':
+                    continue;
+                case '\n' or '\r' or '\u2028' or '\u2029':
+                    return false;
+                default:
+                    return true;
+            }
+        }
+        return true;
     }
 
     private void OnOtherCharacter(char c)
