@@ -255,8 +255,15 @@ internal ref partial struct Lexer
                 break;
             case '#':
                 // A private name (#x, #import): never a keyword.
-                _pos++;
-                ScanIdentifierToken(mayBeKeyword: false);
+                if (_pos + 1 < src.Length && ScanIdentifierEnd(_pos + 1, out _) > _pos + 1)
+                {
+                    _pos++;
+                    ScanIdentifierToken(mayBeKeyword: false);
+                }
+                else
+                {
+                    SetPunctuator('#', 1);
+                }
                 break;
             default:
                 OnOtherCharacter(c);
