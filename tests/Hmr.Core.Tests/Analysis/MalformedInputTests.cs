@@ -73,6 +73,15 @@ public sealed class MalformedInputTests
     }
 
     [TestMethod]
+    public void DeepExportPatternsAreReportedNotFollowed()
+    {
+        var source = "export const " + new string('[', 70) + "a" + new string(']', 70) + " = x";
+        var analysis = ModuleLexer.Analyze(source);
+        Assert.AreEqual("HMR014@1:79 HMR009@1:79", Describe.Diagnostics(analysis));
+        Assert.AreEqual("", Describe.Exports(analysis));
+    }
+
+    [TestMethod]
     public void LexicalErrorsAreErrorsAndHotFormsAreWarnings()
     {
         Assert.IsTrue(ModuleLexer.Analyze("'abc").HasErrors);

@@ -119,7 +119,10 @@ internal ref partial struct Lexer
         }
         if (_openDynamicImports.Count > 0 && _openDynamicImports[^1].Depth == _stack.Depth + 1)
         {
-            _results.SetImportEnd(_openDynamicImports[^1].Index, _pos);
+            // The argument ends before the `)` and any blanks in front of it.
+            var end = _pos;
+            while (end > 0 && _src[end - 1] is ' ' or '\t' or '\n' or '\r') end--;
+            _results.SetImportEnd(_openDynamicImports[^1].Index, end);
             _openDynamicImports.RemoveAt(_openDynamicImports.Count - 1);
         }
         _lastKind = frame.Kind == FrameKind.KeywordParen ? TokenKind.CloseKeywordParen : TokenKind.CloseParen;
