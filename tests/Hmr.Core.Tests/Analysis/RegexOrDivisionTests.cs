@@ -170,6 +170,10 @@ public sealed class RegexOrDivisionTests
     [DataRow("x = a\n++/'/.lastIndex; import('ok')")]
     [DataRow("x = y.default / 2; z = '/'; import('ok')")]
     [DataRow("x = 1..toString() / 2; y = '/'; import('ok')")]
+    [DataRow("x = { class: {a: 1} / 2 }; y = '/'; import('ok')")]
+    [DataRow("x = { class: 1 }, y = {} / 2; z = '/'; import('ok')")]
+    [DataRow("class A extends (B) { m() {} }\n/'/.test(a); import('ok')")]
+    [DataRow("class A extends mixin({a: 1}) {}\n/'/; import('ok')")]
     public void MixedExpressions(string source) => AssertLexesCleanly(source);
 
     /// <summary>Closes what a prefix opened, so the sample is balanced and only the decision is tested.</summary>

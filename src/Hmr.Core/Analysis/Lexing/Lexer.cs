@@ -96,12 +96,7 @@ internal ref partial struct Lexer
                 {
                     var start = pos;
                     pos++;
-                    // Tight loops written for the JIT: unchecked loads, one table test per character.
-                    for (; pos < length; pos++)
-                    {
-                        uint d = Unsafe.Add(ref first, pos);
-                        if (d >= 128 || classes[(int)d] - 1u > 1u) break; // not a NameStart or Digit
-                    }
+                    pos = NameRunEnd(ref first, pos, length);
                     if (pos < length && (src[pos] >= 0x80 || src[pos] == '\\'))
                     {
                         _pos = start;
@@ -124,19 +119,11 @@ internal ref partial struct Lexer
                     continue;
                 }
                 case BlankClass:
-                    for (pos++; pos < length; pos++)
-                    {
-                        var d = Unsafe.Add(ref first, pos);
-                        if (d != ' ' && d != '\t') break;
-                    }
+                    pos = BlankRunEnd(ref first, pos + 1, length, lineBreaks: false);
                     continue;
                 case LineBreakClass when _declarationDepth < 0:
                     // Outside an exported declaration a line break means nothing: skip the blank lines and indentation.
-                    for (pos++; pos < length; pos++)
-                    {
-                        var d = Unsafe.Add(ref first, pos);
-                        if (d != ' ' && d != '\t' && d != '\n' && d != '\r') break;
-                    }
+                    pos = BlankRunEnd(ref first, pos + 1, length, lineBreaks: true);
                     continue;
                 case OperatorClass:
                     _lastKind = TokenKind.Punctuator;
