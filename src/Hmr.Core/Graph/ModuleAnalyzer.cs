@@ -13,11 +13,11 @@ public sealed class ModuleAnalyzer
     private readonly Func<string, ModuleAnalysis> lexer;
 
     /// <param name="resolver">Resolves specifiers (import map + file existence).</param>
-    /// <param name="lexer">The lexer, normally <c>ModuleLexer.Analyze</c>.</param>
-    public ModuleAnalyzer(ModuleResolver resolver, Func<string, ModuleAnalysis> lexer)
+    /// <param name="lexer">The lexer; null for <see cref="ModuleLexer.Analyze(string)"/>.</param>
+    public ModuleAnalyzer(ModuleResolver resolver, Func<string, ModuleAnalysis>? lexer = null)
     {
         Resolver = resolver;
-        this.lexer = lexer;
+        this.lexer = lexer ?? ModuleLexer.Analyze;
     }
 
     /// <summary>The resolver in use (its import map and file check).</summary>
@@ -26,7 +26,7 @@ public sealed class ModuleAnalyzer
     /// <summary>An analyzer for the web root folder <paramref name="webRootPath"/>: the import map comes from the
     /// web root's HTML pages (and <paramref name="importMapFile"/> when given, which wins), and a URL resolves when
     /// a file exists on disk under the web root.</summary>
-    public static ModuleAnalyzer ForWebRoot(string webRootPath, Func<string, ModuleAnalysis> lexer, string? importMapFile = null)
+    public static ModuleAnalyzer ForWebRoot(string webRootPath, string? importMapFile = null, Func<string, ModuleAnalysis>? lexer = null)
     {
         var root = Path.GetFullPath(webRootPath);
         var pages = WebRootPages.Scan(root, Path.GetDirectoryName(root) ?? root);
