@@ -41,12 +41,10 @@ public sealed class ModuleAnalyzer
     public ModuleRecord Analyze(string url, string file, string content) =>
         Analyze(url, file, content, ContentHash.Of(content), Encoding.UTF8.GetByteCount(content));
 
-    /// <summary>Analyses a module given its bytes as read from disk (UTF-8, with or without a byte order mark).</summary>
-    public ModuleRecord Analyze(string url, string file, ReadOnlySpan<byte> utf8)
-    {
-        var text = ContentHash.WithoutBom(utf8);
-        return Analyze(url, file, Encoding.UTF8.GetString(text), ContentHash.Of(text), text.Length);
-    }
+    /// <summary>Analyses a module given its bytes as read from disk (UTF-8, with or without a byte order mark); the hash
+    /// and size are those of the bytes.</summary>
+    public ModuleRecord Analyze(string url, string file, ReadOnlySpan<byte> utf8) =>
+        Analyze(url, file, Encoding.UTF8.GetString(ContentHash.WithoutBom(utf8)), ContentHash.Of(utf8), utf8.Length);
 
     /// <summary>Analyses a module whose hash and size are already known.</summary>
     public ModuleRecord Analyze(string url, string file, string content, string hash, long size)

@@ -89,8 +89,7 @@ public static class ModuleGraphBuilder
                 records[i] = Unreadable(module, e);
                 return;
             }
-            var text = ContentHash.WithoutBom(bytes);
-            var hash = ContentHash.Of(text);
+            var hash = ContentHash.Of(bytes);
             if (cache is not null && cache.TryGetValue(module.Url, out var cached) && cached.Hash == hash &&
                 cached.File == module.File && analyzer.IsStillValid(cached))
             {
@@ -98,7 +97,7 @@ public static class ModuleGraphBuilder
                 return;
             }
             Interlocked.Increment(ref reparsed);
-            records[i] = analyzer.Analyze(module.Url, module.File, System.Text.Encoding.UTF8.GetString(text), hash, text.Length);
+            records[i] = analyzer.Analyze(module.Url, module.File, System.Text.Encoding.UTF8.GetString(ContentHash.WithoutBom(bytes)), hash, bytes.Length);
         });
 
         var roots = ComputeRoots(records, pages, analyzer, pageDiagnostics, lexer);
