@@ -95,6 +95,9 @@ public sealed partial class HmrEngine : IHmrEngine
 
     public ModuleInfo? GetModule(string url) => _snapshot.Get(StripQuery(url));
 
+    /// <summary>Every module the host can serve, as one consistent snapshot (never changes once returned).</summary>
+    public IReadOnlyDictionary<string, ModuleInfo> Snapshot => _snapshot.Current;
+
     public void Dispose()
     {
         if (_disposed) return;

@@ -1,0 +1,110 @@
+using Hmr.Core.Engine;
+using Hmr.Core.Protocol;
+
+namespace Hmr.Core.Tests.Engine;
+
+/// <summary>The engine with its default analyzer (the lexer plus URL resolution) on real JavaScript.</summary>
+[TestClass]
+public sealed class RealSourceTests
+{
+    private static TestSite Site()
+    {
+        var site = new TestSite();
+        site.Options = new HmrEngineOptions { WebRootPath = site.WebRoot, SettleWindow = TimeSpan.FromMilliseconds(50) };
+        return site;
+    }
+
+    [TestMethod]
+    public void SelfAcceptingComponentUnderAPlainEntry()
+    {
+        using var site = Site()
+            .Write("/js/main.js", "import { render } from './ui/counter.js';", "render(document.body);")
+            .Write("/js/ui/counter.js",
+                "import { format } from '../lib/format.js';",
+                "export function render(el) { el.textContent = format(1); }",
+                "if (import.meta.hot) {",
+                "  import.meta.hot",
+                "    ?.accept((mod) => mod?.render(document.body));",
+                "}")
+            .Write("/js/lib/format.js", "export const format = (n) => `#${n}`;");
+        site.Execute("/js/main.js", "/js/ui/counter.js", "/js/lib/format.js");
+        var entry = site.Edit("/js/lib/format.js", "export const format = (n) => `n=${n}`;").Update().Updates.Single();
+        Assert.AreEqual("/js/ui/counter.js", entry.Path);
+        Assert.AreEqual("/js/ui/counter.js", entry.AcceptedPath);
+        CollectionAssert.AreEqual(new[] { $"/js/ui/counter.js?t={entry.Timestamp}", $"/js/lib/format.js?t={entry.Timestamp}" }, entry.Preload.ToList());
+        Assert.AreEqual("/js/main.js", site.Edit("/js/main.js", "import { render } from './ui/counter.js';", "render(document.body); // 2").Reload().TriggeredBy);
+    }
+
+    [TestMethod]
+    public void DepAcceptAndAcceptExportsFromSource()
+    {
+        using var site = Site()
+            .Write("/app.js",
+                "import { a } from './store.js';",
+                "import * as all from './consts.js';",
+                "import.meta.hot.accept('./store.js', (m) => {});",
+                "console.log(a, all);")
+            .Write("/store.js", "export let a = 1;")
+            .Write("/consts.js", "export const x = 1, y = 2;", "import.meta.hot.acceptExports(['x', 'y']);");
+        site.Execute("/app.js", "/store.js", "/consts.js");
+        CollectionAssert.AreEqual(new[] { "/app.js<-/store.js" }, site.Edit("/store.js", "export let a = 2;").Update().Pairs());
+        // A namespace import uses every binding, and app.js accepts only store.js: a reload.
+        site.Edit("/consts.js", "export const x = 3, y = 2;", "import.meta.hot.acceptExports(['x', 'y']);").Reload();
+    }
+
+    [TestMethod]
+    public void SyntaxErrorInRealSourceIsAnOverlayWithAFrame()
+    {
+        using var site = Site()
+            .Write("/main.js", "import './a.js';")
+            .Write("/a.js", "import.meta.hot.accept();", "export const s = 'ok';");
+        site.Execute("/main.js", "/a.js");
+        var outcome = site.Edit("/a.js", "import.meta.hot.accept();", "export const s = 'unterminated;");
+        var error = outcome.Messages.OfType<ErrorMessage>().Single().Err;
+        Assert.AreEqual("/a.js", error.Id);
+        Assert.AreEqual(2, error.Loc!.Line);
+        StringAssert.Contains(error.Frame, "> 2 | export const s = 'unterminated;");
+        Assert.IsFalse(outcome.Messages.OfType<FullReloadMessage>().Any());
+        CollectionAssert.AreEqual(new[] { "/a.js<-/a.js" },
+            site.Edit("/a.js", "import.meta.hot.accept();", "export const s = 'fixed';").Update().Pairs());
+    }
+
+    [TestMethod]
+    public void CreatingTheMissingFileOfARelativeImportRelinksIt()
+    {
+        using var site = Site()
+            .Write("/main.js", "import './app.js';")
+            .Write("/app.js", "import { later } from './later.js';", "import.meta.hot.accept();");
+        site.Execute("/main.js", "/app.js");
+        CollectionAssert.AreEqual(new[] { "/app.js<-/app.js" }, site.Edit("/later.js", "export const later = 1;").Update().Pairs());
+        site.Execute("/later.js");
+        // Now linked: an edit of later.js reaches app.js through the import.
+        CollectionAssert.AreEqual(new[] { "/app.js<-/app.js" }, site.Edit("/later.js", "export const later = 2;").Update().Pairs());
+        Assert.IsNotNull(site.Engine.GetModule("/later.js"));
+    }
+
+    [TestMethod]
+    public void ExternalAndBareImportsAreNotFollowed()
+    {
+        using var site = Site()
+            .Write("/main.js", "import 'https://cdn.example/x.js';", "import 'lodash';", "import './a.js';", "import.meta.hot.accept();")
+            .Write("/a.js", "");
+        site.Execute("/main.js", "/a.js");
+        CollectionAssert.AreEqual(new[] { "/main.js<-/main.js" }, site.Edit("/a.js", "// 2").Update().Pairs());
+        Assert.IsNull(site.Engine.GetModule("/x.js"));
+    }
+
+    [TestMethod]
+    [DataRow("/js/app.js", "./b.js", "/js/b.js", false)]
+    [DataRow("/js/app.js", "../b.js", "/b.js", false)]
+    [DataRow("/js/app.js", "/lib/b.js", "/lib/b.js", false)]
+    [DataRow("/js/app.js", "./b.js?v=1", "/js/b.js", false)]
+    [DataRow("/js/app.js", "./a%20b.js", "/js/a b.js", false)]
+    [DataRow("/js/app.js", "https://x.test/b.js", null, true)]
+    [DataRow("/js/app.js", "//x.test/b.js", null, true)]
+    [DataRow("/js/app.js", "data:text/javascript,1", null, true)]
+    [DataRow("/js/app.js", "vue", null, false)]
+    [DataRow("/js/app.js", "", null, false)]
+    public void ResolutionOfSpecifiers(string importer, string specifier, string? url, bool external) =>
+        Assert.AreEqual((url, external), LexerModuleAnalyzer.Resolve(importer, specifier));
+}
