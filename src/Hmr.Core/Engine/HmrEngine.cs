@@ -29,7 +29,7 @@ public sealed partial class HmrEngine : IHmrEngine
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _analyzer = options.Analyzer ?? new LexerModuleAnalyzer(options.WebRootPath, options.WebRootName);
+        _analyzer = options.Analyzer ?? new WebRootModuleAnalyzer(options.WebRootPath);
         _paths = new WebRootPaths(options.WebRootPath);
         _graph = new ModuleGraph(_paths) { NodeChanged = _snapshot.Touch };
         _clock = new TimestampClock(clock);

@@ -93,18 +93,4 @@ public sealed class RealSourceTests
         CollectionAssert.AreEqual(new[] { "/main.js<-/main.js" }, site.Edit("/a.js", "// 2").Update().Pairs());
         Assert.IsNull(site.Engine.GetModule("/x.js"));
     }
-
-    [TestMethod]
-    [DataRow("/js/app.js", "./b.js", "/js/b.js", false)]
-    [DataRow("/js/app.js", "../b.js", "/b.js", false)]
-    [DataRow("/js/app.js", "/lib/b.js", "/lib/b.js", false)]
-    [DataRow("/js/app.js", "./b.js?v=1", "/js/b.js", false)]
-    [DataRow("/js/app.js", "./a%20b.js", "/js/a b.js", false)]
-    [DataRow("/js/app.js", "https://x.test/b.js", null, true)]
-    [DataRow("/js/app.js", "//x.test/b.js", null, true)]
-    [DataRow("/js/app.js", "data:text/javascript,1", null, true)]
-    [DataRow("/js/app.js", "vue", null, false)]
-    [DataRow("/js/app.js", "", null, false)]
-    public void ResolutionOfSpecifiers(string importer, string specifier, string? url, bool external) =>
-        Assert.AreEqual((url, external), LexerModuleAnalyzer.Resolve(importer, specifier));
 }
