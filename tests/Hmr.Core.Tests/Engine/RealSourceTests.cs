@@ -93,4 +93,28 @@ public sealed class RealSourceTests
         CollectionAssert.AreEqual(new[] { "/main.js<-/main.js" }, site.Edit("/a.js", "// 2").Update().Pairs());
         Assert.IsNull(site.Engine.GetModule("/x.js"));
     }
+
+    [TestMethod]
+    public void WarmStartFromTheBuildTasksArtifact()
+    {
+        using var site = Site()
+            .Write("/index.html", "<script type=\"module\" src=\"/main.js\"></script>")
+            .Write("/main.js", "import './app.js';")
+            .Write("/app.js", "import { x } from './later.js';", "import.meta.hot.accept();")
+            .Write("/util.js", "export const u = 1;");
+        var artifact = Path.Combine(site.Root, "obj", "module-graph.json");
+        var built = Hmr.Core.Graph.ModuleGraphBuilder.Build(new Hmr.Core.Graph.ModuleGraphBuildOptions(site.Root, "wwwroot", Hmr.Core.Analysis.ModuleLexer.Analyze));
+        Directory.CreateDirectory(Path.GetDirectoryName(artifact)!);
+        File.WriteAllBytes(artifact, Hmr.Core.Graph.ModuleGraphSerializer.Serialize(built.Document));
+        File.SetLastWriteTimeUtc(artifact, DateTime.UtcNow.AddSeconds(5));
+        // Created after the build: app.js's import of it resolves now, so its record cannot be trusted.
+        site.Write("/later.js", "export const x = 1;");
+        site.Options = new HmrEngineOptions { WebRootPath = site.WebRoot, ArtifactPath = artifact };
+        _ = site.Engine;
+        Assert.IsNull(site.Report!.ArtifactProblem);
+        Assert.AreEqual(2, site.Report.ModulesFromArtifact, "main.js and util.js");
+        Assert.AreEqual(2, site.Report.ModulesAnalysed, "app.js (resolution changed) and later.js (new)");
+        site.Execute("/main.js", "/app.js", "/later.js");
+        CollectionAssert.AreEqual(new[] { "/app.js<-/app.js" }, site.Edit("/later.js", "export const x = 2;").Update().Pairs());
+    }
 }
