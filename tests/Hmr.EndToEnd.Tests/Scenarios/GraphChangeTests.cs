@@ -97,4 +97,19 @@ public sealed class GraphChangeTests : ScenarioTest
         await tab.WaitForTextAsync("#out", "fresh module edited");
         await tab.AssertNoReloadAsync();
     }
+
+    [TestMethod]
+    public async Task HtmlEdit_ReloadsThatPageOnly()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var page = await OpenAsync("/htmlpage/index.html");
+        var other = await OpenAsync("/twotabs/index.html");
+        await page.WaitForTextAsync("#out", "html one");
+
+        app.EditWebFile("htmlpage/index.html", "html one", "html two");
+
+        await page.AssertExactlyOneReloadAsync();
+        await page.WaitForTextAsync("#out", "html two");
+        await other.AssertNoReloadAsync();
+    }
 }
