@@ -50,13 +50,14 @@ public sealed class PageSession : IAsyncDisposable
 
     /// <summary>Opens <paramref name="path"/> in a new context (or a new tab of <paramref name="sameContextAs"/>), waits for
     /// the load and the HMR socket's "connected", then marks the document.</summary>
-    public static async Task<PageSession> OpenAsync(WebApp app, string path, PageSession? sameContextAs = null)
+    public static async Task<PageSession> OpenAsync(WebApp app, string path, PageSession? sameContextAs = null, string? initScript = null, string? baseUrl = null)
     {
         var browser = await Browser.GetAsync();
         var context = sameContextAs?.context ?? await browser.NewContextAsync();
+        if (initScript is not null) await context.AddInitScriptAsync(initScript);
         var page = await context.NewPageAsync();
         var session = new PageSession(app, context, page, ownsContext: sameContextAs is null);
-        await page.GotoAsync(app.Url(path), new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
+        await page.GotoAsync((baseUrl ?? app.BaseUrl) + path, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
         await session.WaitForHmrConnectionAsync(1);
         await session.MarkDocumentAsync();
         return session;

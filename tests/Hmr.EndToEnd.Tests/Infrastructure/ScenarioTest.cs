@@ -16,9 +16,9 @@ public abstract class ScenarioTest
         return app;
     }
 
-    protected async Task<PageSession> OpenAsync(string path, PageSession? sameContextAs = null)
+    protected async Task<PageSession> OpenAsync(string path, PageSession? sameContextAs = null, string? baseUrl = null)
     {
-        var session = await PageSession.OpenAsync(app ?? throw new InvalidOperationException("UseAppAsync first"), path, sameContextAs);
+        var session = await PageSession.OpenAsync(app ?? throw new InvalidOperationException("UseAppAsync first"), path, sameContextAs, baseUrl: baseUrl);
         sessions.Add(session);
         return session;
     }
