@@ -104,11 +104,13 @@ public sealed class PageSession : IAsyncDisposable
     public async Task<string?> TextAsync(string selector) => await Page.EvaluateAsync<string?>($"() => document.querySelector({Js(selector)})?.textContent ?? null");
 
     /// <summary>After an update was seen to apply: lets a moment pass (a stray reload from dotnet watch's own script
-    /// arrives within ~1 s), then asserts the document was never reloaded.</summary>
+    /// arrives within ~1 s), then asserts the document was never reloaded and nothing threw uncaught.</summary>
     public async Task AssertNoReloadAsync()
     {
         await Task.Delay(1500);
         if (Loads != 1 || !await IsMarkedAsync()) Fail($"expected no full reload, but the page loaded {Loads} times (marker kept: {await SafeIsMarkedAsync()})");
+        var uncaught = log.Where(l => l.StartsWith("[pageerror]", StringComparison.Ordinal)).ToList();
+        if (uncaught.Count > 0) Fail("expected no uncaught error in the page, saw: " + string.Join("; ", uncaught));
     }
 
     /// <summary>Waits for exactly one full reload: the marker is gone, two loads, and still two after a quiet moment.</summary>
