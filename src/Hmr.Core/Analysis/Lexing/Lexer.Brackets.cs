@@ -1,0 +1,244 @@
+using System.Buffers;
+
+namespace Hmr.Core.Analysis.Lexing;
+
+// The regex-or-division decision and the bracket bookkeeping it needs. A `/` starts a regex when an
+// expression is expected, which is decided from the previous significant token alone; for `)` and `}` the
+// answer depends on what opened the bracket, which the stack remembers (es-module-lexer's approach).
+internal ref partial struct Lexer
+{
+    private static readonly SearchValues<char> RegexStops = SearchValues.Create("/\\[]\n\r\u2028\u2029");
+
+    private void OnSlash()
+    {
+        var src = _src;
+        if (_pos + 1 < src.Length && src[_pos + 1] is '/' or '*')
+        {
+            SkipComment();
+        }
+        else if (RegexAllowed())
+        {
+            ScanRegex();
+        }
+        else
+        {
+            SetPunctuator('/', 1); // division (a following `=` is lexed as its own punctuator)
+        }
+    }
+
+    private readonly bool RegexAllowed() => _lastKind switch
+    {
+        TokenKind.None or TokenKind.Punctuator or TokenKind.Arrow or TokenKind.Dot => true,
+        TokenKind.CloseKeywordParen or TokenKind.CloseBlock => true,
+        TokenKind.Identifier => _lastMayBeKeyword && KeywordPrecedesExpression(_src[_lastStart.._lastEnd], forBrace: false),
+        _ => false, // literals, `)`, `]`, `}` of an object, postfix ++/--
+    };
+
+    /// <summary>
+    /// Keywords after which an expression starts, so a <c>/</c> begins a regex and a <c>{</c> an object literal.
+    /// <c>else</c> and <c>do</c> are followed by a statement: a regex yes, but their <c>{</c> is a block.
+    /// </summary>
+    private static bool KeywordPrecedesExpression(ReadOnlySpan<char> word, bool forBrace) => word switch
+    {
+        "return" or "typeof" or "case" or "yield" or "await" or "in" or "of" or "instanceof" or "new" or "delete"
+            or "void" or "throw" or "default" or "extends" => true,
+        "else" or "do" => !forBrace,
+        _ => false,
+    };
+
+    private void ScanRegex()
+    {
+        var src = _src;
+        var start = _pos;
+        var p = _pos + 1;
+        var inClass = false;
+        while (true)
+        {
+            var found = p < src.Length ? src[p..].IndexOfAny(RegexStops) : -1;
+            if (found < 0)
+            {
+                Report(DiagnosticCodes.UnterminatedRegex, "Unterminated regular expression.", start);
+                _pos = src.Length;
+                _lastKind = TokenKind.Literal;
+                return;
+            }
+            p += found;
+            var c = src[p];
+            if (c == '\\')
+            {
+                if (p + 1 < src.Length && src[p + 1] is '\n' or '\r' or '\u2028' or '\u2029')
+                {
+                    p++;
+                    continue; // a line break ends the (unterminated) regex below
+                }
+                p += 2;
+            }
+            else if (c == '[')
+            {
+                inClass = true;
+                p++;
+            }
+            else if (c == ']')
+            {
+                inClass = false;
+                p++;
+            }
+            else if (c == '/')
+            {
+                p++;
+                if (!inClass)
+                {
+                    break;
+                }
+            }
+            else
+            {
+                // A line break inside a regex: report it and resume at the line break, never rescanning the line.
+                Report(DiagnosticCodes.UnterminatedRegex, "Unterminated regular expression.", start);
+                _pos = p;
+                _lastKind = TokenKind.Literal;
+                return;
+            }
+        }
+        _pos = ScanIdentifierEnd(p, out _); // flags
+        _lastKind = TokenKind.Literal;
+    }
+
+    private void OnOpenParen()
+    {
+        var kind = _lastKind == TokenKind.Identifier && _lastMayBeKeyword && _src[_lastStart.._lastEnd] is "if" or "while" or "for" or "with"
+            ? FrameKind.KeywordParen
+            : FrameKind.Paren;
+        _stack.Push(_pos, kind);
+        SetPunctuator('(', 1);
+    }
+
+    private void OnCloseParen()
+    {
+        if (!TryCloseFrame(')', out var frame))
+        {
+            return;
+        }
+        if (_openDynamicImports.Count > 0 && _openDynamicImports[^1].Depth == _stack.Depth + 1)
+        {
+            _results.SetImportEnd(_openDynamicImports[^1].Index, _pos);
+            _openDynamicImports.RemoveAt(_openDynamicImports.Count - 1);
+        }
+        _lastKind = frame.Kind == FrameKind.KeywordParen ? TokenKind.CloseKeywordParen : TokenKind.CloseParen;
+        _pos++;
+    }
+
+    private void OnCloseBracket()
+    {
+        if (TryCloseFrame(']', out _))
+        {
+            _lastKind = TokenKind.CloseBracket;
+            _pos++;
+        }
+    }
+
+    private void OnOpenBrace()
+    {
+        FrameKind kind;
+        if (_classDepth == _stack.Depth)
+        {
+            kind = FrameKind.ClassBrace;
+            _classDepth = -1;
+        }
+        else
+        {
+            kind = _lastKind switch
+            {
+                TokenKind.Punctuator or TokenKind.Dot or TokenKind.IncDec => FrameKind.ObjectBrace,
+                TokenKind.Identifier when _lastMayBeKeyword && KeywordPrecedesExpression(_src[_lastStart.._lastEnd], forBrace: true) => FrameKind.ObjectBrace,
+                _ => FrameKind.BlockBrace, // statement start, `)`, `=>`, `else`, `try`, …
+            };
+        }
+        _stack.Push(_pos, kind);
+        SetPunctuator('{', 1);
+    }
+
+    private void OnCloseBrace()
+    {
+        if (_stack.Depth > 0 && _stack.Top.Kind == FrameKind.TemplateExpression)
+        {
+            var frame = _stack.Pop();
+            _pos++;
+            ScanTemplateText(frame.TemplateStart);
+            return;
+        }
+        if (!TryCloseFrame('}', out var closed))
+        {
+            return;
+        }
+        _lastKind = closed.Kind == FrameKind.ObjectBrace ? TokenKind.CloseObject : TokenKind.CloseBlock;
+        _pos++;
+    }
+
+    /// <summary>
+    /// Pops the frame a closing bracket ends. A bracket with no opener, or the wrong one, is reported and
+    /// skipped; a mismatched frame is popped (so `(]` recovers) unless it is a template's `${`.
+    /// </summary>
+    private bool TryCloseFrame(char closing, out Frame frame)
+    {
+        frame = default;
+        var expected = closing switch { ')' => "(", ']' => "[", _ => "{" };
+        if (_stack.Depth == 0)
+        {
+            Report(DiagnosticCodes.UnexpectedClosingBracket, $"Unexpected '{closing}' with no matching '{expected}'.", _pos);
+            _pos++;
+            return false;
+        }
+        var top = _stack.Top;
+        var matches = closing switch
+        {
+            ')' => top.Kind is FrameKind.Paren or FrameKind.KeywordParen,
+            ']' => top.Kind == FrameKind.Bracket,
+            _ => top.Kind is FrameKind.BlockBrace or FrameKind.ObjectBrace or FrameKind.ClassBrace,
+        };
+        if (!matches)
+        {
+            Report(DiagnosticCodes.UnexpectedClosingBracket, $"Unexpected '{closing}': the innermost open bracket is '{OpenerOf(top.Kind)}'.", _pos);
+            if (top.Kind == FrameKind.TemplateExpression)
+            {
+                _pos++;
+                return false;
+            }
+        }
+        frame = _stack.Pop();
+        if (_declarationDepth > _stack.Depth)
+        {
+            _declarationDepth = -1;
+        }
+        if (_classDepth > _stack.Depth)
+        {
+            _classDepth = -1;
+        }
+        return true;
+    }
+
+    private static string OpenerOf(FrameKind kind) => kind switch
+    {
+        FrameKind.Paren or FrameKind.KeywordParen => "(",
+        FrameKind.Bracket => "[",
+        FrameKind.TemplateExpression => "${",
+        _ => "{",
+    };
+
+    private void ReportUnclosedBrackets()
+    {
+        if (_stack.Depth == 0)
+        {
+            return;
+        }
+        var top = _stack.Top;
+        if (top.Kind == FrameKind.TemplateExpression)
+        {
+            Report(DiagnosticCodes.UnterminatedTemplate, "Unterminated template literal: '${' is never closed.", top.TemplateStart);
+        }
+        else
+        {
+            Report(DiagnosticCodes.UnclosedBracket, $"'{OpenerOf(top.Kind)}' is never closed ({_stack.Depth} brackets open at the end).", top.Offset);
+        }
+    }
+}
