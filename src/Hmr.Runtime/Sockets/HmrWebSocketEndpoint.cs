@@ -69,7 +69,7 @@ internal sealed class HmrWebSocketEndpoint(
                 if (engine.Engine is { } live)
                 {
                     var outcome = live.Invalidate(invalidate.Path, invalidate.FirstInvalidatedBy, invalidate.Message);
-                    await server.PublishAsync([], outcome.Messages);
+                    logger.LogOutcome(outcome.Trace, await server.PublishAsync([], outcome.Messages));
                 }
                 break;
             case ClientCustomEvent custom:
