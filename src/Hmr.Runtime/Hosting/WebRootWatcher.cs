@@ -14,7 +14,7 @@ internal sealed class WebRootWatcher : IDisposable
     private readonly Lock _gate = new();
     private Dictionary<string, (DateTime Written, long Size)> _known;
 
-    public WebRootWatcher(string root, Action<FileChange> post, Action<Exception> onError)
+    public WebRootWatcher(string root, Action<FileChange> post, Action<Exception> onError, bool raiseEvents = true)
     {
         _root = root;
         _post = post;
@@ -39,7 +39,7 @@ internal sealed class WebRootWatcher : IDisposable
             _onError(e.GetException());
             Rescan();
         };
-        _watcher.EnableRaisingEvents = true;
+        _watcher.EnableRaisingEvents = raiseEvents;
     }
 
     private void OnEvent(string fullPath, FileChangeKind kind)
