@@ -87,7 +87,7 @@ internal sealed class ModuleServingMiddleware(
         if (analysis.Diagnostics.FirstOrDefault(d => d.Severity == Hmr.Core.Analysis.DiagnosticSeverity.Error) is { } error)
         {
             logger.ModuleError(module.Url, error.Message);
-            return cache.SetOutput(module.Url, "error:" + hash, Utf8.GetBytes(ModuleTransformer.ErrorModule(module.Url, error)));
+            return cache.SetOutput(module.Url, "error:" + hash, Utf8.GetBytes(ErrorModule.Build(module.Url, source, error)));
         }
         var (code, stamps) = ModuleTransformer.Transform(source, analysis, module.Url, engine.GetModule);
         var key = hash + "|" + stamps;

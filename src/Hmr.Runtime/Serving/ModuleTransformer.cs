@@ -54,13 +54,6 @@ internal static class ModuleTransformer
         return (output.ToString(), stamps.ToString());
     }
 
-    /// <summary>A module that fails loudly in place of one with a syntax error.</summary>
-    public static string ErrorModule(string moduleUrl, AnalysisDiagnostic error)
-    {
-        var message = $"[hmr] {moduleUrl}:{error.Position.Line}:{error.Position.Column}: {error.Message}";
-        return $"throw new SyntaxError({JsonSerializer.Serialize(message)});\n";
-    }
-
     private static string Escape(string url)
     {
         var builder = new StringBuilder(url.Length);
