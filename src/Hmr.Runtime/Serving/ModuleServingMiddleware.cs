@@ -16,6 +16,7 @@ internal sealed class ModuleServingMiddleware(
     HmrEngineHolder engines,
     HmrWebRoot webRoot,
     ModuleCache cache,
+    ImportMapSpecifiers importMaps,
     ILogger<ModuleServingMiddleware> logger)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -89,7 +90,7 @@ internal sealed class ModuleServingMiddleware(
             logger.ModuleError(module.Url, error.Message);
             return cache.SetOutput(module.Url, "error:" + hash, Utf8.GetBytes(ErrorModule.Build(module.Url, source, error)));
         }
-        var (code, stamps) = ModuleTransformer.Transform(source, analysis, module.Url, engine.GetModule);
+        var (code, stamps) = ModuleTransformer.Transform(source, analysis, module.Url, engine.GetModule, importMaps.Resolve);
         var key = hash + "|" + stamps;
         return cache.GetOutput(module.Url, key) ?? cache.SetOutput(module.Url, key, Utf8.GetBytes(code));
     }
