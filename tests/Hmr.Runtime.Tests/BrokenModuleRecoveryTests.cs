@@ -15,7 +15,7 @@ public sealed class BrokenModuleRecoveryTests
     private static Dictionary<string, string> Site(string counter) => new()
     {
         ["wwwroot/index.html"] = "<!doctype html><html><head></head><body><script type=\"module\" src=\"/js/main.js\"></script></body></html>",
-        ["wwwroot/js/main.js"] = "import { count } from './counter.js';\ndocument.title = String(count);\n",
+        ["wwwroot/js/main.js"] = "import def, { count, label as shown } from './counter.js';\ndocument.title = String(count) + shown + def;\n",
         ["wwwroot/js/counter.js"] = counter,
     };
 
@@ -27,6 +27,8 @@ public sealed class BrokenModuleRecoveryTests
         var standIn = await app.Http.GetStringAsync("/js/counter.js");
         StringAssert.Contains(standIn, "__hmr_reportModuleError({\"message\":");
         StringAssert.Contains(standIn, "\"loc\":{\"file\":\"/js/counter.js\",\"line\":3,");
+        // What main.js imports must exist, or the browser fails the page while linking, before the overlay shows.
+        StringAssert.Contains(standIn, "export { __hmr_unavailable as count, __hmr_unavailable as default, __hmr_unavailable as label };");
 
         var outcome = Fix(app);
 

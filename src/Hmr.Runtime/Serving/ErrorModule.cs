@@ -6,10 +6,11 @@ namespace Hmr.Runtime.Serving;
 
 /// <summary>What the browser gets in place of a module with a syntax error. It shows the same overlay the socket's
 /// <c>error</c> message would (a page loaded while the file is broken never saw that message), records the module
-/// as failed so the next good save can recover the page, then throws so the import fails loudly.</summary>
-internal static class ErrorModule
+/// as failed so the next good save can recover the page, then throws so the import fails loudly. It declares the
+/// exports its importers ask for: a missing one fails the page while linking, before any module runs.</summary>
+internal static partial class ErrorModule
 {
-    public static string Build(string moduleUrl, string source, AnalysisDiagnostic error)
+    public static string Build(string moduleUrl, string source, AnalysisDiagnostic error, IEnumerable<string> exports)
     {
         var (line, column) = (error.Position.Line, error.Position.Column);
         // Same shape and wording as the engine's error message (HmrEngine.BuildError), so both overlays read alike.
@@ -24,8 +25,19 @@ internal static class ErrorModule
         var thrown = JsonSerializer.Serialize($"[hmr] {moduleUrl}:{line}:{column}: {error.Message}");
         return $"import {{ reportModuleError as __hmr_reportModuleError }} from \"{ModuleTransformer.ClientUrl}\";\n"
                + $"__hmr_reportModuleError({payload});\n"
-               + $"throw new SyntaxError({thrown});\n";
+               + $"throw new SyntaxError({thrown});\n"
+               + Exports(exports);
     }
+
+    private static string Exports(IEnumerable<string> names)
+    {
+        var list = string.Join(", ", names.Select(name =>
+            "__hmr_unavailable as " + (Identifier().IsMatch(name) ? name : JsonSerializer.Serialize(name))));
+        return list.Length == 0 ? "" : $"let __hmr_unavailable;\nexport {{ {list} }};\n";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*$")]
+    private static partial System.Text.RegularExpressions.Regex Identifier();
 
     /// <summary>Two lines before the error, the error line with a caret under the column, and one line after.</summary>
     internal static string Frame(string source, int line, int column)
