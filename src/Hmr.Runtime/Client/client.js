@@ -15,6 +15,9 @@ const listenersByModule = new Map();
 
 let socket = null;
 let everConnected = false;
+// Update, full-reload, prune and error messages received from this server instance (see onConnected).
+let messagesReceived = 0;
+const countedTypes = new Set(["update", "full-reload", "prune", "error"]);
 const outbox = [];
 let currentFirstInvalidatedBy;
 // Modules whose first load on this page failed (served broken: see reportModuleError). Their importers never ran.
@@ -149,6 +152,7 @@ function enqueue(message) {
 }
 
 async function handle(message) {
+  if (countedTypes.has(message.type)) messagesReceived++;
   switch (message.type) {
     case "connected": return onConnected(message);
     case "update": return applyUpdate(message);
@@ -166,6 +170,16 @@ function onConnected(message) {
     location.reload();
     return;
   }
+  // The same server answered after a blip. If it broadcast anything meanwhile, this page missed it and may run stale
+  // code: reload once. Otherwise resume as if nothing happened.
+  const count = typeof message.messageCount === "number" ? message.messageCount : messagesReceived;
+  if (everConnected && count !== messagesReceived) {
+    console.info(`[hmr] ${count - messagesReceived} update(s) were sent while disconnected, reloading`);
+    notify("vite:beforeFullReload", { type: "full-reload", path: "*" });
+    location.reload();
+    return;
+  }
+  messagesReceived = count;
   console.debug(everConnected ? "[hmr] reconnected" : "[hmr] connected");
   everConnected = true;
   notify("vite:ws:connect", { webSocket: socket });
