@@ -13,4 +13,14 @@ public sealed class ClientScriptTests
         StringAssert.Contains(client, "export function reportModuleError(err)");
         StringAssert.Contains(client, "export function createHotContext(url)");
     }
+
+    [TestMethod]
+    public async Task Preamble_counts_syntax_errors_before_any_module_runs_and_the_client_reads_them()
+    {
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string> { ["wwwroot/js/a.js"] = "export {};\n" });
+        var preamble = await app.Http.GetStringAsync("/_hmr/preamble.js");
+        var client = await app.Http.GetStringAsync("/_hmr/client.js");
+        StringAssert.Contains(preamble, "if (event.error instanceof SyntaxError) window.__hmrPageSyntaxErrors++;");
+        StringAssert.Contains(client, "window.__hmrPageSyntaxErrors > 0");
+    }
 }

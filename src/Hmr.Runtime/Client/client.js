@@ -188,9 +188,11 @@ function onConnected(message) {
 async function applyUpdate(payload) {
   notify("vite:beforeUpdate", payload);
   const jsUpdates = payload.updates.filter((u) => u.type === "js-update");
-  // A module that failed on its first load stopped its importers from running too: their boundaries have no hot
-  // context to take the update, so the page as a whole can only recover by loading again (once, for this update).
-  const stranded = jsUpdates.find((update) => !hotModules.has(update.path) && touchesFailedModule(update));
+  // A module that failed on its first load stopped its importers from running too (as does a module of the page that
+  // failed to parse or link): their boundaries have no hot context to take the update, so the page as a whole can
+  // only recover by loading again (once, for this update).
+  const stranded = jsUpdates.find((update) => !hotModules.has(update.path)
+    && (touchesFailedModule(update) || window.__hmrPageSyntaxErrors > 0));
   if (stranded) {
     console.info(`[hmr] ${stranded.acceptedPath} changed but the page never ran it (a module failed to load): reloading`);
     notify("vite:beforeFullReload", { type: "full-reload", path: "*", triggeredBy: stranded.acceptedPath });

@@ -8,6 +8,14 @@
   if (window.__hmrPreambleLoaded) return;
   window.__hmrPreambleLoaded = true;
 
+  // A module that fails to parse or link (say, it imports a name a broken module's stand-in lacks) stops the page's
+  // modules before any of them, the client's bookkeeping included, runs. Counted here, before any module script, so
+  // the client can still recover the page on the next update (client.js, applyUpdate).
+  window.__hmrPageSyntaxErrors = 0;
+  window.addEventListener("error", function (event) {
+    if (event.error instanceof SyntaxError) window.__hmrPageSyntaxErrors++;
+  });
+
   var NativeWebSocket = window.WebSocket;
 
   function portOf(url) {
