@@ -50,11 +50,19 @@ public sealed class ReconnectTests
     }
 
     [TestMethod]
-    public async Task Client_reloads_only_when_the_count_shows_a_missed_message()
+    public async Task Preamble_carries_the_count_at_page_load_so_an_update_sent_before_the_socket_opens_is_noticed()
     {
         await using var app = await TestApp.StartAsync(Site());
+        var server = app.App.Services.GetRequiredService<HmrServer>();
+        StringAssert.Contains(await app.Http.GetStringAsync("/_hmr/preamble.js"), "window.__hmrMessagesAtLoad = 0;");
+
+        server.Send(new FullReloadMessage("*", null));
+        server.Send(new FullReloadMessage("*", null));
+
+        var preamble = await app.Http.GetAsync("/_hmr/preamble.js");
+        StringAssert.Contains(await preamble.Content.ReadAsStringAsync(), "window.__hmrMessagesAtLoad = 2;");
+        Assert.AreEqual("no-store", preamble.Headers.CacheControl!.ToString());
         var client = await app.Http.GetStringAsync("/_hmr/client.js");
-        StringAssert.Contains(client, "if (countedTypes.has(message.type)) messagesReceived++;");
-        StringAssert.Contains(client, "if (everConnected && count !== messagesReceived) {");
+        StringAssert.Contains(client, "let messagesReceived = typeof window.__hmrMessagesAtLoad === \"number\" ? window.__hmrMessagesAtLoad : null;");
     }
 }

@@ -15,8 +15,9 @@ const listenersByModule = new Map();
 
 let socket = null;
 let everConnected = false;
-// Update, full-reload, prune and error messages received from this server instance (see onConnected).
-let messagesReceived = 0;
+// Update, full-reload, prune and error messages of this server instance this page has accounted for, starting with
+// those sent before it started loading (written into the preamble by the server; see onConnected).
+let messagesReceived = typeof window.__hmrMessagesAtLoad === "number" ? window.__hmrMessagesAtLoad : null;
 const countedTypes = new Set(["update", "full-reload", "prune", "error"]);
 const outbox = [];
 let currentFirstInvalidatedBy;
@@ -152,7 +153,7 @@ function enqueue(message) {
 }
 
 async function handle(message) {
-  if (countedTypes.has(message.type)) messagesReceived++;
+  if (countedTypes.has(message.type) && messagesReceived !== null) messagesReceived++;
   switch (message.type) {
     case "connected": return onConnected(message);
     case "update": return applyUpdate(message);
@@ -170,11 +171,11 @@ function onConnected(message) {
     location.reload();
     return;
   }
-  // The same server answered after a blip. If it broadcast anything meanwhile, this page missed it and may run stale
-  // code: reload once. Otherwise resume as if nothing happened.
+  // The same server answered, first or after a blip. If it broadcast anything this page did not receive (while the
+  // page was loading, or while disconnected), the page may run stale code: reload once. Otherwise carry on.
   const count = typeof message.messageCount === "number" ? message.messageCount : messagesReceived;
-  if (everConnected && count !== messagesReceived) {
-    console.info(`[hmr] ${count - messagesReceived} update(s) were sent while disconnected, reloading`);
+  if (messagesReceived !== null && count !== messagesReceived) {
+    console.info(`[hmr] ${count - messagesReceived} update(s) were sent while ${everConnected ? "disconnected" : "the page loaded"}, reloading`);
     notify("vite:beforeFullReload", { type: "full-reload", path: "*" });
     location.reload();
     return;

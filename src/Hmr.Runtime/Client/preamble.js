@@ -7,6 +7,8 @@
   var config = /*@hmr-config*/{};
   if (window.__hmrPreambleLoaded) return;
   window.__hmrPreambleLoaded = true;
+  // Page messages the server had broadcast when this page started loading (see onConnected in client.js).
+  window.__hmrMessagesAtLoad = /*@hmr-message-count*/0;
 
   // A module that fails to parse or link (say, it imports a name a broken module's stand-in lacks) stops the page's
   // modules before any of them, the client's bookkeeping included, runs. Counted here, before any module script, so

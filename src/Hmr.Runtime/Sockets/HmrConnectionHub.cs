@@ -15,6 +15,12 @@ internal sealed class HmrConnectionHub
 
     public int Count => _connections.Count;
 
+    /// <summary>Update, full-reload, prune and error messages broadcast so far.</summary>
+    public long PageMessageCount
+    {
+        get { lock (_order) return _pageMessages; }
+    }
+
     /// <summary>Queues <paramref name="greeting"/> (given the current message count) as the socket's first frame.</summary>
     public int Add(HmrConnection connection, Func<long, string> greeting)
     {
