@@ -164,7 +164,7 @@ public sealed partial class HmrEngine
     {
         batch.AddChangedUrl(node.Url);
         batch.Detail.Add($"{node.Url}: deleted; its importers are treated as changed");
-        var importers = node.Importers.OrderBy(i => i.Url, StringComparer.Ordinal).ToList();
+        var importers = node.Importers.ToArray().OrderBy(i => i.Url, StringComparer.Ordinal).ToList();
         _graph.ClearRecord(node, batch.LostImporter);
         _snapshot.Touch(node);
         foreach (var importer in importers) batch.AddChanged(importer);

@@ -67,6 +67,20 @@ public sealed partial class HmrEngine : IHmrEngine
         lock (_gate) return ProcessBatch(changes, mayDefer: null, deferred: null);
     }
 
+    /// <summary>Propagates as if the modules' files had changed, without reading them (benchmarks, tests).</summary>
+    internal EngineOutcome PropagateAsChanged(IReadOnlyList<string> urls)
+    {
+        lock (_gate)
+        {
+            var batch = new BatchState();
+            foreach (var url in urls)
+                if (_graph.Find(url) is { Exists: true } node) { batch.AddChanged(node); batch.AddChangedUrl(url); }
+            var outcome = BuildOutcome(batch, [], Stopwatch.StartNew());
+            _snapshot.Publish(_graph);
+            return outcome;
+        }
+    }
+
     public void MarkExecuted(string url)
     {
         url = StripQuery(url);
