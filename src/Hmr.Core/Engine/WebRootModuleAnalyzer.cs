@@ -14,7 +14,7 @@ public sealed class WebRootModuleAnalyzer : IModuleAnalyzer
     {
         var root = Path.GetFullPath(webRootPath);
         _projectDirectory = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(root)) ?? root;
-        _analyzer = ModuleAnalyzer.ForWebRoot(root, ModuleLexer.Analyze, importMapFile);
+        _analyzer = ModuleAnalyzer.ForWebRoot(root, importMapFile);
     }
 
     public ModuleRecord Analyze(string url, string fullPath, string content) =>

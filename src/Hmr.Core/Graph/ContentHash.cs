@@ -3,14 +3,14 @@ using System.Text;
 
 namespace Hmr.Core.Graph;
 
-/// <summary>The content hash recorded for each module: lowercase hex SHA-256 of its UTF-8 text (without a
-/// byte order mark). SHA-256 is in the BCL, stable across runs and processes, and fast enough here
-/// (hardware-accelerated, tens of milliseconds for 16 MB).</summary>
+/// <summary>The content hash recorded for each module: lowercase hex SHA-256 of the file's bytes as they are on disk
+/// (the live engine hashes files the same way, so a warm start recognises unchanged files). SHA-256 is in the BCL,
+/// stable across runs and processes, and fast enough here (hardware-accelerated, tens of milliseconds for 16 MB).</summary>
 public static class ContentHash
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
-    /// <summary>Hash of a text, as its UTF-8 encoding.</summary>
+    /// <summary>Hash of a text, as its UTF-8 encoding without a byte order mark (the file's bytes when it has none).</summary>
     public static string Of(string content)
     {
         var byteCount = Encoding.UTF8.GetByteCount(content);
@@ -19,9 +19,8 @@ public static class ContentHash
         return Of(bytes);
     }
 
-    /// <summary>Hash of UTF-8 bytes as read from a file; a leading byte order mark is ignored so that the
-    /// hash equals the one of the decoded text.</summary>
-    public static string Of(ReadOnlySpan<byte> utf8) => Convert.ToHexStringLower(SHA256.HashData(WithoutBom(utf8)));
+    /// <summary>Hash of bytes as read from a file.</summary>
+    public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>The bytes after a UTF-8 byte order mark, if there is one.</summary>
     public static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> utf8) => utf8.StartsWith(Utf8Bom) ? utf8[3..] : utf8;

@@ -13,11 +13,11 @@ public sealed class ModuleAnalyzer
     private readonly Func<string, ModuleAnalysis> lexer;
 
     /// <param name="resolver">Resolves specifiers (import map + file existence).</param>
-    /// <param name="lexer">The lexer, normally <c>ModuleLexer.Analyze</c>.</param>
-    public ModuleAnalyzer(ModuleResolver resolver, Func<string, ModuleAnalysis> lexer)
+    /// <param name="lexer">The lexer; null for <see cref="ModuleLexer.Analyze(string)"/>.</param>
+    public ModuleAnalyzer(ModuleResolver resolver, Func<string, ModuleAnalysis>? lexer = null)
     {
         Resolver = resolver;
-        this.lexer = lexer;
+        this.lexer = lexer ?? ModuleLexer.Analyze;
     }
 
     /// <summary>The resolver in use (its import map and file check).</summary>
@@ -26,7 +26,7 @@ public sealed class ModuleAnalyzer
     /// <summary>An analyzer for the web root folder <paramref name="webRootPath"/>: the import map comes from the
     /// web root's HTML pages (and <paramref name="importMapFile"/> when given, which wins), and a URL resolves when
     /// a file exists on disk under the web root.</summary>
-    public static ModuleAnalyzer ForWebRoot(string webRootPath, Func<string, ModuleAnalysis> lexer, string? importMapFile = null)
+    public static ModuleAnalyzer ForWebRoot(string webRootPath, string? importMapFile = null, Func<string, ModuleAnalysis>? lexer = null)
     {
         var root = Path.GetFullPath(webRootPath);
         var pages = WebRootPages.Scan(root, Path.GetDirectoryName(root) ?? root);
@@ -41,12 +41,10 @@ public sealed class ModuleAnalyzer
     public ModuleRecord Analyze(string url, string file, string content) =>
         Analyze(url, file, content, ContentHash.Of(content), Encoding.UTF8.GetByteCount(content));
 
-    /// <summary>Analyses a module given its bytes as read from disk (UTF-8, with or without a byte order mark).</summary>
-    public ModuleRecord Analyze(string url, string file, ReadOnlySpan<byte> utf8)
-    {
-        var text = ContentHash.WithoutBom(utf8);
-        return Analyze(url, file, Encoding.UTF8.GetString(text), ContentHash.Of(text), text.Length);
-    }
+    /// <summary>Analyses a module given its bytes as read from disk (UTF-8, with or without a byte order mark); the hash
+    /// and size are those of the bytes.</summary>
+    public ModuleRecord Analyze(string url, string file, ReadOnlySpan<byte> utf8) =>
+        Analyze(url, file, Encoding.UTF8.GetString(ContentHash.WithoutBom(utf8)), ContentHash.Of(utf8), utf8.Length);
 
     /// <summary>Analyses a module whose hash and size are already known.</summary>
     public ModuleRecord Analyze(string url, string file, string content, string hash, long size)

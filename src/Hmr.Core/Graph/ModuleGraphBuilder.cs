@@ -7,8 +7,8 @@ namespace Hmr.Core.Graph;
 /// <summary>What to analyse.</summary>
 /// <param name="ProjectDirectory">The project folder; recorded file paths are relative to it.</param>
 /// <param name="WebRoot">The web root folder, relative to the project (or absolute), e.g. <c>wwwroot</c>.</param>
-/// <param name="Lexer">The lexer, normally <c>ModuleLexer.Analyze</c>.</param>
-public sealed record ModuleGraphBuildOptions(string ProjectDirectory, string WebRoot, Func<string, ModuleAnalysis> Lexer)
+/// <param name="Lexer">The lexer; null for <see cref="ModuleLexer.Analyze(string)"/>.</param>
+public sealed record ModuleGraphBuildOptions(string ProjectDirectory, string WebRoot, Func<string, ModuleAnalysis>? Lexer = null)
 {
     /// <summary>A JSON import map file (relative to the project, or absolute), or null.</summary>
     public string? ImportMapFile { get; init; }
@@ -64,7 +64,8 @@ public static class ModuleGraphBuilder
         var pages = WebRootPages.Read(files.Where(f => WebRootFiles.IsPage(f.FullPath)), pageDiagnostics);
         var importMapFile = string.IsNullOrEmpty(options.ImportMapFile) ? null : Path.GetFullPath(Path.Combine(projectDirectory, options.ImportMapFile));
         var importMap = ImportMapLoader.Load(pages, importMapFile, webRootPath, pageDiagnostics);
-        var analyzer = new ModuleAnalyzer(new ModuleResolver(importMap, existing.Contains), options.Lexer);
+        var lexer = options.Lexer ?? ModuleLexer.Analyze;
+        var analyzer = new ModuleAnalyzer(new ModuleResolver(importMap, existing.Contains), lexer);
 
         var cache = previous is not null && previous.SchemaVersion == ModuleGraphDocument.CurrentSchemaVersion &&
                     (previous.ImportMapHash ?? "") == importMap.Fingerprint
@@ -88,8 +89,7 @@ public static class ModuleGraphBuilder
                 records[i] = Unreadable(module, e);
                 return;
             }
-            var text = ContentHash.WithoutBom(bytes);
-            var hash = ContentHash.Of(text);
+            var hash = ContentHash.Of(bytes);
             if (cache is not null && cache.TryGetValue(module.Url, out var cached) && cached.Hash == hash &&
                 cached.File == module.File && analyzer.IsStillValid(cached))
             {
@@ -97,10 +97,10 @@ public static class ModuleGraphBuilder
                 return;
             }
             Interlocked.Increment(ref reparsed);
-            records[i] = analyzer.Analyze(module.Url, module.File, System.Text.Encoding.UTF8.GetString(text), hash, text.Length);
+            records[i] = analyzer.Analyze(module.Url, module.File, System.Text.Encoding.UTF8.GetString(ContentHash.WithoutBom(bytes)), hash, bytes.Length);
         });
 
-        var roots = ComputeRoots(records, pages, analyzer, pageDiagnostics, options.Lexer);
+        var roots = ComputeRoots(records, pages, analyzer, pageDiagnostics, lexer);
         var document = new ModuleGraphDocument(ModuleGraphDocument.CurrentSchemaVersion, webRootName, roots, records)
         {
             ImportMapHash = importMap.Fingerprint.Length == 0 ? null : importMap.Fingerprint,

@@ -85,15 +85,19 @@ public sealed class ModuleAnalyzerTests
     }
 
     [TestMethod]
-    public void Bytes_with_a_bom_hash_like_the_text()
+    public void Bytes_hash_as_they_are_and_a_bom_is_not_source()
     {
         var analyzer = Analyzer();
         var text = "export const café = 1;\n";
-        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(System.Text.Encoding.UTF8.GetBytes(text)).ToArray();
-        var fromBytes = analyzer.Analyze("/a.js", "wwwroot/a.js", bytes);
+        var plain = System.Text.Encoding.UTF8.GetBytes(text);
+        var withBom = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(plain).ToArray();
         var fromText = analyzer.Analyze("/a.js", "wwwroot/a.js", text);
-        Assert.AreEqual(fromText.Hash, fromBytes.Hash);
-        Assert.AreEqual(fromText.Size, fromBytes.Size);
-        CollectionAssert.AreEqual(fromText.Exports.ToArray(), fromBytes.Exports.ToArray());
+        var fromPlain = analyzer.Analyze("/a.js", "wwwroot/a.js", plain);
+        var fromBom = analyzer.Analyze("/a.js", "wwwroot/a.js", withBom);
+        Assert.AreEqual(fromText.Hash, fromPlain.Hash);
+        Assert.AreEqual(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(withBom)), fromBom.Hash);
+        Assert.AreEqual(withBom.Length, fromBom.Size);
+        CollectionAssert.AreEqual(new[] { "café" }, fromBom.Exports.ToArray());
+        CollectionAssert.AreEqual(fromText.Exports.ToArray(), fromBom.Exports.ToArray());
     }
 }

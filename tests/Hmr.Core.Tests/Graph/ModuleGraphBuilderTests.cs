@@ -138,6 +138,28 @@ public sealed class ModuleGraphBuilderTests
     }
 
     [TestMethod]
+    public void With_the_real_lexer_hot_facts_and_names_reach_the_records()
+    {
+        using var root = new TempWebRoot();
+        root.Write("js/app.js", "import { render } from './view.js';\nimport * as all from './view.js';\n" +
+                                "if (import.meta.hot) {\n  import.meta.hot.accept('./view.js', (m) => m.render());\n}\nexport default render;\n");
+        root.Write("js/view.js", "export function render() {}\nimport.meta.hot?.accept();\n");
+        var result = ModuleGraphBuilder.Build(new ModuleGraphBuildOptions(root.ProjectDirectory, "wwwroot"));
+        var app = result.Document.Modules.Single(m => m.Url == "/js/app.js");
+        CollectionAssert.AreEqual(new[] { "render" }, app.Imports[0].Names!.ToArray());
+        Assert.IsNull(app.Imports[1].Names, "a namespace import uses every binding");
+        Assert.AreEqual((1, 24), (app.Imports[0].Line, app.Imports[0].Column));
+        CollectionAssert.AreEqual(new[] { "default" }, app.Exports.ToArray());
+        Assert.IsTrue(app.Hot.UsesHot);
+        Assert.IsFalse(app.Hot.AcceptsSelf);
+        CollectionAssert.AreEqual(new[] { "/js/view.js" }, app.Hot.AcceptedDeps.ToArray());
+        var view = result.Document.Modules.Single(m => m.Url == "/js/view.js");
+        Assert.IsTrue(view.Hot.AcceptsSelf);
+        CollectionAssert.AreEqual(new[] { "render" }, view.Exports.ToArray());
+        Assert.IsEmpty(app.Diagnostics);
+    }
+
+    [TestMethod]
     public void A_missing_web_root_gives_an_empty_graph()
     {
         var result = ModuleGraphBuilder.Build(new ModuleGraphBuildOptions(Path.GetTempPath(), "no-such-web-root-" + Guid.NewGuid(), new TestLexer().Analyze));

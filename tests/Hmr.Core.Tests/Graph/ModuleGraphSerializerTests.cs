@@ -64,6 +64,23 @@ public sealed class ModuleGraphSerializerTests
     }
 
     [TestMethod]
+    public void The_live_engine_reads_what_the_build_writes()
+    {
+        var bytes = ModuleGraphSerializer.Serialize(Sample());
+        var read = new Hmr.Core.Engine.SerializerArtifactReader().Read(new MemoryStream(bytes));
+        Assert.AreEqual("feed", read.ImportMapHash);
+        Assert.HasCount(2, read.Modules);
+        var main = read.Modules.Single(m => m.Url == "/js/main.js");
+        Assert.AreEqual(("ab12", 42L), (main.Hash, main.Size));
+        Assert.IsTrue(main.Imports[1].External);
+        Assert.IsNull(main.Imports[2].Names);
+        CollectionAssert.AreEqual(new[] { "/js/a.js" }, main.Hot.AcceptedDeps.ToArray());
+        Assert.AreEqual("HMR020", main.Diagnostics.Single().Code);
+        // Same document, same bytes: nothing was lost on the way.
+        CollectionAssert.AreEqual(bytes, ModuleGraphSerializer.Serialize(read));
+    }
+
+    [TestMethod]
     public void Output_is_deterministic_text_with_lf_newlines_and_camel_case_names()
     {
         var shuffled = Sample() with { Modules = Sample().Modules.Reverse().ToArray() };
