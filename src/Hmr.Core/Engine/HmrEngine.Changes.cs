@@ -110,6 +110,7 @@ public sealed partial class HmrEngine
         if (missing)
         {
             if (node is { Exists: true }) DeleteModule(node, batch);
+            else if (node is { Importers.Count: 0 }) _graph.Remove(node, batch.LostImporter); // a new file that never parsed
             return true;
         }
         if (content is null) return !canDefer; // locked by the writer: retry, or give up on this event
