@@ -57,8 +57,14 @@ public sealed partial class HmrEngine
     {
         if (Directory.Exists(fullPath))
         {
+            // A folder moved in: its modules and stylesheets are new. Pages are left alone (a folder event says nothing
+            // about whether a page changed, and reloading every page of it would be wrong).
             foreach (var file in Directory.EnumerateFiles(fullPath, "*", SearchOption.AllDirectories))
+            {
+                var extension = Path.GetExtension(file).ToLowerInvariant();
+                if (extension != ".css" && !_moduleExtensions.Contains(extension)) continue;
                 if (_paths.ToUrl(file) is { } fileUrl && _graph.Find(fileUrl) is not { Exists: true }) HandlePath(file, batch, false);
+            }
             return;
         }
         var prefix = url + "/";

@@ -92,6 +92,8 @@ public sealed partial class HmrEngine : IHmrEngine
         var node = _graph.Find(url);
         if (node?.Record is not { } record)
         {
+            // Bounded: requests for URLs that never become modules (images, typos) must not grow it forever.
+            if (_executedBeforeKnown.Count >= 10_000) _executedBeforeKnown.Clear();
             _executedBeforeKnown.Add(url);
             return;
         }
