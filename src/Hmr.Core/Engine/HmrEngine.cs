@@ -55,9 +55,11 @@ public sealed partial class HmrEngine : IHmrEngine
         }
     }
 
+    /// <summary>After <see cref="Dispose"/>, events are ignored: a watcher still draining its queue during shutdown
+    /// must not get an exception on a thread-pool thread.</summary>
     public void Post(FileChange change)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_disposed) return;
         _coalescer.Post(change);
     }
 
