@@ -39,6 +39,9 @@ public sealed partial class HmrEngine : IHmrEngine
 
     public event Action<EngineOutcome>? OutcomeReady;
 
+    /// <summary>The mutable graph, for invariant checks in tests (never touch it outside the lock in product code).</summary>
+    internal ModuleGraph GraphForTests => _graph;
+
     /// <summary>Number of modules in the graph (tests, benchmarks, logs).</summary>
     public int ModuleCount { get { lock (_gate) return _graph.Count; } }
 
