@@ -197,6 +197,7 @@ public sealed partial class HmrEngine
                 _snapshot.Touch(target);
                 if (_executedBeforeKnown.Contains(target.Url)) MarkExecutedLocked(target.Url);
                 batch.Detail.Add($"{target.Url}: discovered through an import");
+                batch.CreatedModule = true; // new to the graph: failed imports elsewhere may resolve to it now
                 work.Push(target);
             }
         }
