@@ -182,6 +182,17 @@ internal ref partial struct Lexer
     /// </summary>
     private bool TryCloseFrame(char closing, out Frame frame)
     {
+        if (_stack.Depth > 0 && _declarationDepth < 0 && _classDepth < 0)
+        {
+            var kind = _stack.Top.Kind;
+            if (closing == ')' ? kind is FrameKind.Paren or FrameKind.KeywordParen
+                : closing == ']' ? kind == FrameKind.Bracket
+                : kind is FrameKind.BlockBrace or FrameKind.ObjectBrace or FrameKind.ClassBrace)
+            {
+                frame = _stack.Pop(); // the common case: a matching bracket, nothing else to update
+                return true;
+            }
+        }
         frame = default;
         var expected = closing switch { ')' => "(", ']' => "[", _ => "{" };
         if (_stack.Depth == 0)

@@ -94,28 +94,39 @@ internal ref partial struct Lexer
             {
                 case NameStartClass:
                 {
-                    var start = pos;
-                    pos++;
-                    pos = NameRunEnd(ref first, pos, length);
-                    if (pos < length && (src[pos] >= 0x80 || src[pos] == '\\'))
+                    // A name, and the names of a member chain after it (`a.b.c`): the dots and the names before
+                    // the last one need no bookkeeping, since a property name is never a keyword.
+                    while (true)
                     {
-                        _pos = start;
-                        ScanIdentifierToken(mayBeKeyword: true);
-                        pos = _pos;
-                        continue;
+                        var start = pos;
+                        pos = NameRunEnd(ref first, pos + 1, length);
+                        if (pos < length && (Unsafe.Add(ref first, pos) >= 0x80 || Unsafe.Add(ref first, pos) == '\\'))
+                        {
+                            _pos = start;
+                            ScanIdentifierToken(mayBeKeyword: true);
+                            pos = _pos;
+                            break;
+                        }
+                        var nameLength = pos - start;
+                        if ((nameLength == 6 || nameLength == 5) && _lastKind != TokenKind.Dot)
+                        {
+                            _pos = start;
+                            EndIdentifierToken(start, pos, escaped: false, mayBeKeyword: true);
+                            pos = _pos;
+                            break;
+                        }
+                        if (pos + 1 < length && Unsafe.Add(ref first, pos) == '.' && Unsafe.Add(ref first, pos + 1) is var n && n < 128 && classes[n] == NameStartClass)
+                        {
+                            _lastKind = TokenKind.Dot;
+                            pos++;
+                            continue;
+                        }
+                        _lastMayBeKeyword = _lastKind != TokenKind.Dot;
+                        _lastKind = TokenKind.Identifier;
+                        _lastStart = start;
+                        _lastEnd = pos;
+                        break;
                     }
-                    var nameLength = pos - start;
-                    if ((nameLength == 6 || nameLength == 5) && _lastKind != TokenKind.Dot)
-                    {
-                        _pos = start;
-                        EndIdentifierToken(start, pos, escaped: false, mayBeKeyword: true);
-                        pos = _pos;
-                        continue;
-                    }
-                    _lastMayBeKeyword = _lastKind != TokenKind.Dot;
-                    _lastKind = TokenKind.Identifier;
-                    _lastStart = start;
-                    _lastEnd = pos;
                     continue;
                 }
                 case BlankClass:
