@@ -16,6 +16,10 @@ public sealed record ModuleGraphDocument(
     IReadOnlyList<ModuleRecord> Modules)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>Fingerprint of the import map the modules were resolved with (null when there was none); a warm
+    /// start re-resolves everything when it differs.</summary>
+    public string? ImportMapHash { get; init; }
 }
 
 /// <summary>One module as analysed.</summary>

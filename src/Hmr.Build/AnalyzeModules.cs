@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Hmr.Core.Analysis;
+using Hmr.Core.Graph;
+using Microsoft.Build.Framework;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace Hmr.Build;
+
+/// <summary>Analyses the web root's ES modules and writes the module graph artifact. Thin on purpose: the work is
+/// <see cref="ModuleGraphBuilder"/>; this class maps parameters in and diagnostics out. Module problems never fail
+/// the build (they are warnings) unless <see cref="TreatWarningsAsErrors"/> is set.</summary>
+public sealed class AnalyzeModules : Task
+{
+    /// <summary>The project folder (<c>$(MSBuildProjectDirectory)</c>).</summary>
+    [Required] public string ProjectDirectory { get; set; } = "";
+
+    /// <summary>The web root, relative to the project (<c>$(HmrWebRoot)</c>, default <c>wwwroot</c>).</summary>
+    [Required] public string WebRoot { get; set; } = "";
+
+    /// <summary>Where the artifact goes (<c>$(HmrGraphFile)</c>).</summary>
+    [Required] public string GraphFile { get; set; } = "";
+
+    /// <summary>A JSON import map file (<c>$(HmrImportMap)</c>), optional.</summary>
+    public string? ImportMap { get; set; }
+
+    /// <summary>Reports module diagnostics as errors (<c>$(HmrTreatWarningsAsErrors)</c>).</summary>
+    public bool TreatWarningsAsErrors { get; set; }
+
+    /// <summary>Modules in the graph.</summary>
+    [Output] public int ModuleCount { get; private set; }
+
+    /// <summary>Modules lexed this time (the rest came from the previous artifact).</summary>
+    [Output] public int ReparsedCount { get; private set; }
+
+    /// <summary>The lexer; tests replace it.</summary>
+    internal Func<string, ModuleAnalysis> Lexer { get; set; } = LexerBinding.Analyze;
+
+    public override bool Execute()
+    {
+        var clock = Stopwatch.StartNew();
+        var graphFile = Path.GetFullPath(Path.Combine(ProjectDirectory, GraphFile));
+        ModuleGraphDocument? previous = null;
+        if (File.Exists(graphFile) && !ModuleGraphSerializer.TryRead(graphFile, out previous, out var problem))
+            Log.LogMessage(null, DiagnosticCodes.PreviousGraphUnreadable, null, graphFile, 0, 0, 0, 0, MessageImportance.Low,
+                "Hmr: analysing every module: {0}", problem);
+
+        ModuleGraphBuildResult result;
+        try
+        {
+            result = ModuleGraphBuilder.Build(
+                new ModuleGraphBuildOptions(ProjectDirectory, WebRoot, Lexer) { ImportMapFile = string.IsNullOrWhiteSpace(ImportMap) ? null : ImportMap },
+                previous);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug here must not cost the user a build: the runtime analyses at startup anyway.
+            Log.LogWarning(null, DiagnosticCodes.AnalysisFailed, null, null, 0, 0, 0, 0, "Hmr: module analysis failed: {0}", e.ToString());
+            return !Log.HasLoggedErrors;
+        }
+
+        if (!result.WebRootExists)
+            Log.LogMessage(null, DiagnosticCodes.WebRootMissing, null, null, 0, 0, 0, 0, MessageImportance.Low,
+                "Hmr: no web root folder '{0}'; writing an empty module graph", WebRoot);
+
+        foreach (var (file, diagnostic) in result.AllDiagnostics)
+            Report(file, diagnostic);
+
+        try
+        {
+            ModuleGraphSerializer.WriteIfChanged(result.Document, graphFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.LogWarning(null, DiagnosticCodes.GraphWriteFailed, null, graphFile, 0, 0, 0, 0, "Hmr: cannot write the module graph: {0}", e.Message);
+        }
+
+        ModuleCount = result.Document.Modules.Count;
+        ReparsedCount = result.ReparsedCount;
+        Log.LogMessage(MessageImportance.Normal, "Hmr: {0} modules, {1} imports, {2} bytes analysed in {3} ms ({4} re-parsed)",
+            ModuleCount, result.ImportCount, result.ByteCount, clock.ElapsedMilliseconds, ReparsedCount);
+        return !Log.HasLoggedErrors;
+    }
+
+    private void Report(string file, DiagnosticRecord diagnostic)
+    {
+        var path = Path.Combine(ProjectDirectory, file);
+        var message = "Hmr: " + diagnostic.Message;
+        if (diagnostic.Severity == DiagnosticCodes.Info)
+            Log.LogMessage(null, diagnostic.Code, null, path, diagnostic.Line, diagnostic.Column, 0, 0, MessageImportance.Low, "{0}", message);
+        else if (TreatWarningsAsErrors)
+            Log.LogError(null, diagnostic.Code, null, path, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", message);
+        else
+            Log.LogWarning(null, diagnostic.Code, null, path, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", message);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Hmr.Core.Protocol;
+
+namespace Hmr.Core.Engine;
+
+/// <summary>The live module graph and HMR propagation behind <see cref="IHmrEngine"/>. One lock serializes every
+/// mutation (file batches, invalidations, executed marks); <see cref="GetModule"/> reads an immutable snapshot
+/// without locking.</summary>
+public sealed partial class HmrEngine : IHmrEngine
+{
+    private readonly HmrEngineOptions _options;
+    private readonly IModuleAnalyzer _analyzer;
+    private readonly Lock _gate = new();
+    private readonly WebRootPaths _paths;
+    private readonly ModuleGraph _graph;
+    private readonly GraphSnapshot _snapshot = new();
+    private readonly TimestampClock _clock;
+    private readonly ChangeCoalescer _coalescer;
+    private readonly HashSet<string> _moduleExtensions;
+    // URLs a page requested before the graph knew them (a file created and loaded within one settle window).
+    private readonly HashSet<string> _executedBeforeKnown = new(StringComparer.Ordinal);
+    // Last content hash of each HTML page, so an unchanged save does not reload.
+    private readonly Dictionary<string, string> _pageHashes = new(StringComparer.Ordinal);
+    private bool _disposed;
+
+    public HmrEngine(HmrEngineOptions options) : this(options, null) { }
+
+    internal HmrEngine(HmrEngineOptions options, Func<long>? clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _analyzer = options.Analyzer ?? new WebRootModuleAnalyzer(options.WebRootPath);
+        _paths = new WebRootPaths(options.WebRootPath);
+        _graph = new ModuleGraph(_paths) { NodeChanged = _snapshot.Touch };
+        _clock = new TimestampClock(clock);
+        _moduleExtensions = new HashSet<string>(options.ModuleExtensions, StringComparer.OrdinalIgnoreCase);
+        _coalescer = new ChangeCoalescer(options.SettleWindow, ProcessSettled, outcome => OutcomeReady?.Invoke(outcome));
+    }
+
+    public event Action<EngineOutcome>? OutcomeReady;
+
+    /// <summary>Number of modules in the graph (tests, benchmarks, logs).</summary>
+    public int ModuleCount { get { lock (_gate) return _graph.Count; } }
+
+    public WarmStartReport Start()
+    {
+        var watch = Stopwatch.StartNew();
+        lock (_gate)
+        {
+            var loader = new WarmStart(_options, _analyzer, _paths, _graph, _snapshot);
+            var (fromArtifact, analysed, problem) = loader.Run();
+            foreach (var url in _executedBeforeKnown) MarkExecutedLocked(url);
+            _snapshot.Publish(_graph);
+            return new WarmStartReport(fromArtifact, analysed, problem, watch.Elapsed);
+        }
+    }
+
+    public void Post(FileChange change)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _coalescer.Post(change);
+    }
+
+    public EngineOutcome ApplyChanges(IReadOnlyCollection<FileChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        lock (_gate) return ProcessBatch(changes, mayDefer: null, deferred: null);
+    }
+
+    public void MarkExecuted(string url)
+    {
+        url = StripQuery(url);
+        lock (_gate) MarkExecutedLocked(url);
+    }
+
+    private void MarkExecutedLocked(string url)
+    {
+        var node = _graph.Find(url);
+        if (node?.Record is not { } record)
+        {
+            _executedBeforeKnown.Add(url);
+            return;
+        }
+        _executedBeforeKnown.Remove(url);
+        node.Executed = true;
+        // The version being served now is the one whose callbacks will receive the next update.
+        node.ExecutedHot = record.Hot;
+    }
+
+    public EngineOutcome Invalidate(string url, string? firstInvalidatedBy, string? message)
+    {
+        url = StripQuery(url);
+        lock (_gate) return InvalidateLocked(url, firstInvalidatedBy, message);
+    }
+
+    public ModuleInfo? GetModule(string url) => _snapshot.Get(StripQuery(url));
+
+    /// <summary>Every module the host can serve, as one consistent snapshot (never changes once returned).</summary>
+    public IReadOnlyDictionary<string, ModuleInfo> Snapshot => _snapshot.Current;
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _coalescer.Dispose();
+    }
+
+    private static string StripQuery(string url)
+    {
+        var cut = url.IndexOfAny(['?', '#']);
+        return cut < 0 ? url : url[..cut];
+    }
+
+    /// <summary>The coalescer's callback: one settled batch, where files that look mid-write may wait one more window.</summary>
+    private EngineOutcome ProcessSettled(IReadOnlyCollection<FileChange> batch, IReadOnlySet<string> mayDefer, List<string> deferred)
+    {
+        lock (_gate) return ProcessBatch(batch, mayDefer, deferred);
+    }
+}

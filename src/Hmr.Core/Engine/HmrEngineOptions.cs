@@ -1,0 +1,31 @@
+namespace Hmr.Core.Engine;
+
+/// <summary>Where the engine finds the files and the artifact, and how it analyses and settles changes.</summary>
+public sealed class HmrEngineOptions
+{
+    /// <summary>Absolute path of the web root folder (the folder URLs are relative to).</summary>
+    public required string WebRootPath { get; init; }
+
+    /// <summary>The web root as written in the artifact (relative to the project directory, forward slashes),
+    /// e.g. <c>wwwroot</c>. An artifact for another web root is refused.</summary>
+    public string WebRootName { get; init; } = "wwwroot";
+
+    /// <summary>The build artifact (<c>module-graph.json</c>), or null to always build the graph from the files.</summary>
+    public string? ArtifactPath { get; init; }
+
+    /// <summary>Per-file analysis (lexer plus resolution); null uses <see cref="WebRootModuleAnalyzer"/>.</summary>
+    public IModuleAnalyzer? Analyzer { get; init; }
+
+    /// <summary>Reads the artifact; null uses <see cref="SerializerArtifactReader"/>.</summary>
+    public IArtifactReader? ArtifactReader { get; init; }
+
+    /// <summary>How long a file must stay quiet before its events are taken as one change (reset by each new event).</summary>
+    public TimeSpan SettleWindow { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>File extensions (with dot, lowercase) analysed as ES modules.</summary>
+    public IReadOnlyCollection<string> ModuleExtensions { get; init; } = [".js", ".mjs"];
+
+    /// <summary>Hash of file content as written to <see cref="Graph.ModuleRecord.Hash"/>; must match the build task's
+    /// (SHA-256 of the UTF-8 text without a byte order mark).</summary>
+    public Func<ReadOnlyMemory<byte>, string> ContentHash { get; init; } = static bytes => Graph.ContentHash.Of(bytes.Span);
+}

@@ -1,0 +1,25 @@
+using Hmr.Core.Graph;
+
+namespace Hmr.Core.Engine;
+
+/// <summary>Turns one module file into the per-module record the engine keeps: imports resolved to web-root URLs,
+/// export names and <c>import.meta.hot</c> facts. Injected so the engine does not depend on how resolution is done
+/// (the build task and the live engine share one implementation).</summary>
+public interface IModuleAnalyzer
+{
+    /// <summary>Analyses <paramref name="content"/> of the module at <paramref name="url"/>. A syntax error is reported
+    /// as a diagnostic of severity <c>error</c>, never thrown. The engine overwrites <see cref="ModuleRecord.Hash"/> and
+    /// <see cref="ModuleRecord.Size"/> with its own values.</summary>
+    ModuleRecord Analyze(string url, string fullPath, string content);
+
+    /// <summary>Whether a record made earlier from the same content still holds (its imports would resolve the same
+    /// way now: files were added or deleted since the build). Used on a warm start for records whose hash matches.</summary>
+    bool IsStillValid(ModuleRecord record) => true;
+}
+
+/// <summary>Reads the build artifact. Throws (any exception) when the file is corrupt or truncated; the engine
+/// turns that into <see cref="WarmStartReport.ArtifactProblem"/> and builds the graph from the files.</summary>
+public interface IArtifactReader
+{
+    ModuleGraphDocument Read(Stream artifact);
+}

@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using Hmr.Core.Analysis;
+using Hmr.Core.Resolution;
+
+namespace Hmr.Core.Graph;
+
+/// <summary>What to analyse.</summary>
+/// <param name="ProjectDirectory">The project folder; recorded file paths are relative to it.</param>
+/// <param name="WebRoot">The web root folder, relative to the project (or absolute), e.g. <c>wwwroot</c>.</param>
+/// <param name="Lexer">The lexer; null for <see cref="ModuleLexer.Analyze(string)"/>.</param>
+public sealed record ModuleGraphBuildOptions(string ProjectDirectory, string WebRoot, Func<string, ModuleAnalysis>? Lexer = null)
+{
+    /// <summary>A JSON import map file (relative to the project, or absolute), or null.</summary>
+    public string? ImportMapFile { get; init; }
+
+    /// <summary>How many files to analyse at once; 0 uses every processor.</summary>
+    public int MaxParallelism { get; init; }
+
+    /// <summary>Replaces the directory walk (tests give files in a chosen order); returns absolute file paths.</summary>
+    internal Func<string, IEnumerable<string>>? EnumerateFiles { get; init; }
+}
+
+/// <summary>The graph with figures about the work done.</summary>
+/// <param name="Document">The artifact.</param>
+/// <param name="ReparsedCount">Modules lexed this time (the others came unchanged from the previous document).</param>
+/// <param name="ImportCount">Imports over all modules.</param>
+/// <param name="ByteCount">Bytes of module source over all modules.</param>
+/// <param name="PageDiagnostics">Diagnostics about pages and import maps (module diagnostics live in their records).</param>
+/// <param name="WebRootExists">False when the web root folder is missing (the document is then empty).</param>
+public sealed record ModuleGraphBuildResult(
+    ModuleGraphDocument Document,
+    int ReparsedCount,
+    int ImportCount,
+    long ByteCount,
+    IReadOnlyList<FileDiagnostic> PageDiagnostics,
+    bool WebRootExists)
+{
+    /// <summary>Every diagnostic with its file: pages and import maps first, then modules in URL order.</summary>
+    public IEnumerable<FileDiagnostic> AllDiagnostics =>
+        PageDiagnostics.Concat(Document.Modules.SelectMany(m => m.Diagnostics.Select(d => new FileDiagnostic(m.File, d))));
+}
+
+/// <summary>Scans a web root, analyses every module (<c>.js</c>, <c>.mjs</c>) and its HTML pages, and produces the
+/// <see cref="ModuleGraphDocument"/>. A previous document serves as a cache: a module whose content hash is
+/// unchanged and whose imports still resolve the same way is taken over without lexing it again.</summary>
+public static class ModuleGraphBuilder
+{
+    public static ModuleGraphBuildResult Build(ModuleGraphBuildOptions options, ModuleGraphDocument? previous = null)
+    {
+        var projectDirectory = Path.GetFullPath(options.ProjectDirectory);
+        var webRootPath = Path.GetFullPath(Path.Combine(projectDirectory, options.WebRoot));
+        var webRootName = Path.GetRelativePath(projectDirectory, webRootPath).Replace('\\', '/');
+        if (!Directory.Exists(webRootPath))
+            return new ModuleGraphBuildResult(
+                new ModuleGraphDocument(ModuleGraphDocument.CurrentSchemaVersion, webRootName, [], []), 0, 0, 0, [], false);
+
+        var files = options.EnumerateFiles is { } enumerate
+            ? WebRootFiles.FromPaths(enumerate(webRootPath), webRootPath, projectDirectory)
+            : WebRootFiles.Enumerate(webRootPath, projectDirectory);
+        var existing = new HashSet<string>(files.Select(f => f.Url), StringComparer.Ordinal);
+        var modules = files.Where(f => WebRootFiles.IsModule(f.FullPath)).ToArray();
+
+        var pageDiagnostics = new List<FileDiagnostic>();
+        var pages = WebRootPages.Read(files.Where(f => WebRootFiles.IsPage(f.FullPath)), pageDiagnostics);
+        var importMapFile = string.IsNullOrEmpty(options.ImportMapFile) ? null : Path.GetFullPath(Path.Combine(projectDirectory, options.ImportMapFile));
+        var importMap = ImportMapLoader.Load(pages, importMapFile, webRootPath, pageDiagnostics);
+        var lexer = options.Lexer ?? ModuleLexer.Analyze;
+        var analyzer = new ModuleAnalyzer(new ModuleResolver(importMap, existing.Contains), lexer);
+
+        var cache = previous is not null && previous.SchemaVersion == ModuleGraphDocument.CurrentSchemaVersion &&
+                    (previous.ImportMapHash ?? "") == importMap.Fingerprint
+            ? previous.Modules.ToDictionary(m => m.Url, StringComparer.Ordinal)
+            : null;
+
+        var records = new ModuleRecord[modules.Length];
+        var moduleDiagnostics = new ConcurrentBag<FileDiagnostic>();
+        var reparsed = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism > 0 ? options.MaxParallelism : Environment.ProcessorCount };
+        Parallel.For(0, modules.Length, parallel, i =>
+        {
+            var module = modules[i];
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(module.FullPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                records[i] = Unreadable(module, e);
+                return;
+            }
+            var hash = ContentHash.Of(bytes);
+            if (cache is not null && cache.TryGetValue(module.Url, out var cached) && cached.Hash == hash &&
+                cached.File == module.File && analyzer.IsStillValid(cached))
+            {
+                records[i] = cached;
+                return;
+            }
+            Interlocked.Increment(ref reparsed);
+            records[i] = analyzer.Analyze(module.Url, module.File, System.Text.Encoding.UTF8.GetString(ContentHash.WithoutBom(bytes)), hash, bytes.Length);
+        });
+
+        var roots = ComputeRoots(records, pages, analyzer, pageDiagnostics, lexer);
+        var document = new ModuleGraphDocument(ModuleGraphDocument.CurrentSchemaVersion, webRootName, roots, records)
+        {
+            ImportMapHash = importMap.Fingerprint.Length == 0 ? null : importMap.Fingerprint,
+        };
+        return new ModuleGraphBuildResult(document, reparsed, records.Sum(r => r.Imports.Count), records.Sum(r => r.Size),
+            pageDiagnostics, true);
+    }
+
+    /// <summary>Roots are the modules pages load directly (<c>&lt;script type="module" src&gt;</c> and the imports of
+    /// inline module scripts, resolved against the page URL) and the modules no other module imports.</summary>
+    private static IReadOnlyList<string> ComputeRoots(ModuleRecord[] records, IReadOnlyList<ScannedPage> pages,
+        ModuleAnalyzer analyzer, List<FileDiagnostic> pageDiagnostics, Func<string, ModuleAnalysis> lexer)
+    {
+        var roots = new SortedSet<string>(StringComparer.Ordinal);
+        var imported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in records)
+            foreach (var import in record.Imports)
+                if (import.Url is not null && import.Url != record.Url)
+                    imported.Add(import.Url);
+        foreach (var record in records)
+            if (!imported.Contains(record.Url))
+                roots.Add(record.Url);
+
+        foreach (var page in pages)
+            foreach (var script in page.Scripts.Where(s => s.IsModule))
+            {
+                if (script.Src is not null)
+                    AddPageScriptRoot(page, script, analyzer, roots, pageDiagnostics);
+                else
+                    AddInlineScriptRoots(page, script, analyzer, roots, pageDiagnostics, lexer);
+            }
+        return roots.ToArray();
+    }
+
+    private static void AddPageScriptRoot(ScannedPage page, HtmlScript script, ModuleAnalyzer analyzer,
+        SortedSet<string> roots, List<FileDiagnostic> diagnostics)
+    {
+        var src = script.Src!;
+        // A page's script src is a URL, never a bare specifier: "app.js" means "./app.js".
+        var specifier = ModuleUrl.IsExternal(src) || ModuleUrl.IsRelativeOrRootRelative(src) ? src : "./" + src;
+        var result = analyzer.Resolver.Resolve(specifier, page.Url);
+        if (result.Outcome == ResolutionOutcome.Resolved)
+            roots.Add(result.Url!);
+        else if (result.Outcome == ResolutionOutcome.Unresolved)
+            diagnostics.Add(new FileDiagnostic(page.File, new DiagnosticRecord(DiagnosticCodes.PageScriptUnresolved,
+                DiagnosticCodes.Warning, $"<script type=\"module\" src=\"{src}\">: {result.Problem}",
+                script.SrcPosition.Line, script.SrcPosition.Column)));
+    }
+
+    private static void AddInlineScriptRoots(ScannedPage page, HtmlScript script, ModuleAnalyzer analyzer,
+        SortedSet<string> roots, List<FileDiagnostic> diagnostics, Func<string, ModuleAnalysis> lexer)
+    {
+        var analysis = lexer(script.Content);
+        var found = new List<DiagnosticRecord>();
+        foreach (var d in analysis.Diagnostics)
+            found.Add(new DiagnosticRecord(d.Code, ModuleAnalyzer.SeverityName(d.Severity), d.Message, d.Position.Line, d.Position.Column));
+        var imports = analyzer.ResolveImports(page.Url, analysis.Imports, found);
+        foreach (var import in imports)
+            if (import.Url is not null && !import.External)
+                roots.Add(import.Url);
+        // Positions inside the inline script become positions in the page.
+        foreach (var d in found)
+        {
+            var at = LineMap.Shift(new SourcePosition(0, d.Line, d.Column), script.ContentPosition);
+            diagnostics.Add(new FileDiagnostic(page.File, d with { Line = at.Line, Column = at.Column }));
+        }
+    }
+
+    private static ModuleRecord Unreadable(WebRootFile module, Exception e) =>
+        new(module.Url, module.File, "", 0, [], [], HotRecord.None,
+            [new DiagnosticRecord(DiagnosticCodes.FileUnreadable, DiagnosticCodes.Warning, $"cannot read the module: {e.Message}", 1, 1)]);
+}

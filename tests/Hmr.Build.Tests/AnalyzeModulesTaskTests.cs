@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using Hmr.Core.Graph;
+using Microsoft.Build.Framework;
+
+namespace Hmr.Build.Tests;
+
+/// <summary>The task in-process, with the real lexer and a fake build engine.</summary>
+[TestClass]
+public sealed class AnalyzeModulesTaskTests
+{
+    private string project = "";
+
+    [TestInitialize]
+    public void CreateProject()
+    {
+        project = Directory.CreateTempSubdirectory("hmr-task-").FullName;
+        Write("wwwroot/index.html", "<script type=\"module\" src=\"/js/app.js\"></script>\n");
+        Write("wwwroot/js/app.js", "import { helper } from './helper.js';\n\nimport missing from './missing.js';\nhelper();\n");
+        Write("wwwroot/js/helper.js", "export function helper() {}\n");
+    }
+
+    [TestCleanup]
+    public void DeleteProject() => Directory.Delete(project, recursive: true);
+
+    private void Write(string relative, string content)
+    {
+        var path = Path.Combine(project, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
+    private string GraphFile => Path.Combine(project, "obj", "hmr", "module-graph.json");
+
+    private (AnalyzeModules Task, FakeBuildEngine Engine, bool Result) Run(bool warningsAsErrors = false)
+    {
+        var engine = new FakeBuildEngine();
+        var task = new AnalyzeModules
+        {
+            BuildEngine = engine,
+            ProjectDirectory = project,
+            WebRoot = "wwwroot",
+            GraphFile = GraphFile,
+            TreatWarningsAsErrors = warningsAsErrors,
+        };
+        return (task, engine, task.Execute());
+    }
+
+    [TestMethod]
+    public void Writes_the_graph_and_logs_unresolved_imports_as_warnings_with_position()
+    {
+        var (task, engine, result) = Run();
+
+        Assert.IsTrue(result);
+        Assert.IsEmpty(engine.Errors);
+        var warning = engine.Warnings.Single();
+        Assert.AreEqual(DiagnosticCodes.NoFileAtUrl, warning.Code);
+        Assert.AreEqual(Path.Combine(project, "wwwroot/js/app.js"), warning.File);
+        Assert.AreEqual(3, warning.LineNumber);
+        Assert.AreEqual(21, warning.ColumnNumber);
+        StringAssert.Contains(warning.Message, "/js/missing.js");
+
+        Assert.IsTrue(ModuleGraphSerializer.TryRead(GraphFile, out var graph, out var problem), problem);
+        CollectionAssert.AreEqual(new[] { "/js/app.js", "/js/helper.js" }, graph!.Modules.Select(m => m.Url).ToArray());
+        CollectionAssert.AreEqual(new[] { "/js/app.js" }, graph.Roots.ToArray());
+        Assert.AreEqual(2, task.ModuleCount);
+        Assert.AreEqual(2, task.ReparsedCount);
+
+        var summary = engine.Messages.Single(m => m.Message!.StartsWith("Hmr: 2 modules", StringComparison.Ordinal));
+        Assert.AreEqual(MessageImportance.Normal, summary.Importance);
+        Assert.MatchesRegex(new Regex(@"^Hmr: 2 modules, 2 imports, \d+ bytes analysed in \d+ ms \(2 re-parsed\)$"), summary.Message!);
+    }
+
+    [TestMethod]
+    public void Warnings_become_errors_when_asked()
+    {
+        var (_, engine, result) = Run(warningsAsErrors: true);
+        Assert.IsFalse(result);
+        Assert.IsEmpty(engine.Warnings);
+        var error = engine.Errors.Single();
+        Assert.AreEqual((DiagnosticCodes.NoFileAtUrl, 3, 21), (error.Code, error.LineNumber, error.ColumnNumber));
+    }
+
+    [TestMethod]
+    public void A_second_run_re_parses_nothing_and_leaves_the_file_alone()
+    {
+        Run();
+        var stamp = new DateTime(2021, 5, 5, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(GraphFile, stamp);
+
+        var (task, engine, _) = Run();
+        Assert.AreEqual(0, task.ReparsedCount);
+        Assert.AreEqual(stamp, File.GetLastWriteTimeUtc(GraphFile));
+        Assert.IsTrue(engine.Messages.Any(m => m.Message!.EndsWith("(0 re-parsed)", StringComparison.Ordinal)));
+
+        Write("wwwroot/js/helper.js", "export function helper() { return 2; }\n");
+        Assert.AreEqual(1, Run().Task.ReparsedCount);
+    }
+
+    [TestMethod]
+    public void A_corrupt_previous_graph_is_ignored()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(GraphFile)!);
+        File.WriteAllText(GraphFile, "{ \"schemaVersion\": 1, \"modules\": [");
+        var (task, engine, result) = Run();
+        Assert.IsTrue(result);
+        Assert.AreEqual(2, task.ReparsedCount);
+        Assert.IsTrue(engine.Messages.Any(m => m.Code == DiagnosticCodes.PreviousGraphUnreadable));
+        Assert.IsTrue(ModuleGraphSerializer.TryRead(GraphFile, out _, out _));
+    }
+
+    [TestMethod]
+    public void Syntax_errors_are_warnings_with_the_lexer_code_and_position()
+    {
+        Write("wwwroot/js/broken.js", "export const ok = 1;\nconst s = 'never closed\n");
+        var (_, engine, result) = Run();
+        Assert.IsTrue(result, "a syntax error never fails the build");
+        var syntax = engine.Warnings.Single(w => w.File.EndsWith("broken.js", StringComparison.Ordinal));
+        Assert.MatchesRegex(new Regex("^HMR0[01][0-9]$"), syntax.Code);
+        Assert.AreEqual(2, syntax.LineNumber);
+        Assert.IsGreaterThan(0, syntax.ColumnNumber);
+    }
+}

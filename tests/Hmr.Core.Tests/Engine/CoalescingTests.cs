@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using Hmr.Core.Engine;
+using Hmr.Core.Protocol;
+
+namespace Hmr.Core.Tests.Engine;
+
+/// <summary>Post(): settling, merging and partial writes, with real files and the real timer. Waits are generous and
+/// nothing asserts on durations.</summary>
+[TestClass]
+public sealed class CoalescingTests
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(10);
+
+    private sealed class Recorder
+    {
+        public BlockingCollection<EngineOutcome> Outcomes { get; } = [];
+        public void Attach(HmrEngine engine) => engine.OutcomeReady += Outcomes.Add;
+
+        public EngineOutcome NextWithMessages()
+        {
+            while (Outcomes.TryTake(out var outcome, Generous))
+                if (outcome.Messages.Count > 0) return outcome;
+            Assert.Fail("no outcome with messages arrived");
+            return null!;
+        }
+
+        /// <summary>Everything that arrives in the next quiet period (several settle windows).</summary>
+        public List<EngineOutcome> Drain(TimeSpan quiet)
+        {
+            var list = new List<EngineOutcome>();
+            while (Outcomes.TryTake(out var outcome, quiet)) list.Add(outcome);
+            return list;
+        }
+    }
+
+    private static (TestSite Site, Recorder Recorder) Site(TimeSpan settle)
+    {
+        var site = new TestSite(settle)
+            .Write("/main.js", "import ./app.js")
+            .Write("/app.js", "accept");
+        site.Execute("/main.js", "/app.js");
+        var recorder = new Recorder();
+        recorder.Attach(site.Engine);
+        return (site, recorder);
+    }
+
+    [TestMethod]
+    public void BurstOfEventsForOneFileIsOneBatch()
+    {
+        var (site, recorder) = Site(TimeSpan.FromMilliseconds(100));
+        using var _ = site;
+        var path = site.PathOf("/app.js");
+        File.WriteAllText(path, "accept\n// 2");
+        for (var i = 0; i < 5; i++) site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        var outcome = recorder.NextWithMessages();
+        CollectionAssert.AreEqual(new[] { "/app.js<-/app.js" }, outcome.Update().Pairs());
+        Assert.IsEmpty(recorder.Drain(TimeSpan.FromMilliseconds(500)).Where(o => o.Messages.Count > 0).ToList());
+    }
+
+    [TestMethod]
+    public void AtomicSaveThroughPostIsOneUpdate()
+    {
+        var (site, recorder) = Site(TimeSpan.FromMilliseconds(100));
+        using var _ = site;
+        var path = site.PathOf("/app.js");
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, "accept\n// 2");
+        site.Engine.Post(new FileChange(temp, FileChangeKind.Created));
+        File.Delete(path);
+        site.Engine.Post(new FileChange(path, FileChangeKind.Deleted));
+        File.Move(temp, path);
+        site.Engine.Post(new FileChange(temp, FileChangeKind.Deleted));
+        site.Engine.Post(new FileChange(path, FileChangeKind.Created));
+        var outcome = recorder.NextWithMessages();
+        CollectionAssert.AreEqual(new[] { "/app.js<-/app.js" }, outcome.Update().Pairs());
+        Assert.IsEmpty(recorder.Drain(TimeSpan.FromMilliseconds(500)).Where(o => o.Messages.Count > 0).ToList());
+    }
+
+    [TestMethod]
+    public void EmptyFileThatBecomesCompleteYieldsOneUpdateAndNoSpuriousOne()
+    {
+        var (site, recorder) = Site(TimeSpan.FromMilliseconds(300));
+        using var _ = site;
+        var path = site.PathOf("/app.js");
+        File.WriteAllText(path, "");
+        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        Thread.Sleep(450); // past the first window: the engine sees the empty file and waits one more
+        File.WriteAllText(path, "accept\n// complete");
+        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        var all = recorder.Drain(TimeSpan.FromSeconds(2)).SelectMany(o => o.Messages).ToList();
+        Assert.HasCount(1, all.OfType<UpdateMessage>().ToList(), string.Join(" ", all.Select(HmrMessageJson.Serialize)));
+        Assert.IsFalse(all.OfType<FullReloadMessage>().Any());
+        Assert.IsFalse(all.OfType<ErrorMessage>().Any());
+    }
+
+    [TestMethod]
+    public void TruncatedFileThatDoesNotParseYetGetsOneMoreWindow()
+    {
+        var (site, recorder) = Site(TimeSpan.FromMilliseconds(300));
+        using var _ = site;
+        var path = site.PathOf("/app.js");
+        File.WriteAllText(path, "accept\nsyntax-error 2 1");
+        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        Thread.Sleep(450);
+        File.WriteAllText(path, "accept\n// complete");
+        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        var all = recorder.Drain(TimeSpan.FromSeconds(2)).SelectMany(o => o.Messages).ToList();
+        Assert.HasCount(1, all.OfType<UpdateMessage>().ToList());
+        Assert.IsFalse(all.OfType<ErrorMessage>().Any(), "the partial write must not show an overlay");
+    }
+
+    [TestMethod]
+    public void SyntaxErrorThatStaysIsReportedAfterTheExtraWindow()
+    {
+        var (site, recorder) = Site(TimeSpan.FromMilliseconds(50));
+        using var _ = site;
+        var path = site.PathOf("/app.js");
+        File.WriteAllText(path, "accept\nsyntax-error 2 1");
+        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        var outcome = recorder.NextWithMessages();
+        Assert.AreEqual("/app.js", outcome.Messages.OfType<ErrorMessage>().Single().Err.Id);
+    }
+
+    [TestMethod]
+    public void FileDeletedForGoodIsADeletion()
+    {
+        var (site, recorder) = Site(TimeSpan.FromMilliseconds(50));
+        using var _ = site;
+        site.Write("/app.js", "accept").Write("/main.js", "import ./app.js");
+        File.Delete(site.PathOf("/app.js"));
+        site.Engine.Post(new FileChange(site.PathOf("/app.js"), FileChangeKind.Deleted));
+        var outcome = recorder.NextWithMessages();
+        Assert.AreEqual("/main.js", outcome.Reload().TriggeredBy);
+        Assert.IsNull(site.Engine.GetModule("/app.js"));
+    }
+
+    [TestMethod]
+    public void DisposedEngineRefusesPostsAndRaisesNothing()
+    {
+        var (site, recorder) = Site(TimeSpan.FromMilliseconds(50));
+        using var _ = site;
+        site.Engine.Dispose();
+        Assert.ThrowsExactly<ObjectDisposedException>(() => site.Engine.Post(new FileChange(site.PathOf("/app.js"), FileChangeKind.Changed)));
+        Assert.IsEmpty(recorder.Drain(TimeSpan.FromMilliseconds(300)));
+    }
+}

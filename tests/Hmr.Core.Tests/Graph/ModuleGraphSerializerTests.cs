@@ -1,0 +1,143 @@
+using System.Text;
+using Hmr.Core.Graph;
+
+namespace Hmr.Core.Tests.Graph;
+
+[TestClass]
+public sealed class ModuleGraphSerializerTests
+{
+    private static ModuleGraphDocument Sample() => new(ModuleGraphDocument.CurrentSchemaVersion, "wwwroot", ["/js/main.js"],
+    [
+        new ModuleRecord("/js/main.js", "wwwroot/js/main.js", "ab12", 42,
+            [
+                new ResolvedImport("./a.js", "/js/a.js", "static", 1, 20, ["default", "x"]),
+                new ResolvedImport("https://cdn/x.js", "https://cdn/x.js", "static", 2, 8, [], External: true),
+                new ResolvedImport(null, null, "dynamic", 3, 8, null),
+            ],
+            ["main"],
+            new HotRecord(true, false, ["/js/a.js"], ["main"]),
+            [new DiagnosticRecord("HMR020", "warning", "bare \"é<&>\"", 4, 1)]),
+        new ModuleRecord("/js/a.js", "wwwroot/js/a.js", "cd34", 7, [], [], HotRecord.None, []),
+    ]) { ImportMapHash = "feed" };
+
+    private string? directory;
+
+    [TestCleanup]
+    public void Cleanup()
+    {
+        if (directory is not null) Directory.Delete(directory, true);
+    }
+
+    private string TempFile(string name)
+    {
+        directory ??= Directory.CreateTempSubdirectory("hmr-serializer-").FullName;
+        return Path.Combine(directory, name);
+    }
+
+    [TestMethod]
+    public void Round_trips_every_field()
+    {
+        var bytes = ModuleGraphSerializer.Serialize(Sample());
+        Assert.IsTrue(ModuleGraphSerializer.TryParse(bytes, out var read, out var problem), problem);
+        Assert.AreEqual("wwwroot", read!.WebRoot);
+        Assert.AreEqual("feed", read.ImportMapHash);
+        CollectionAssert.AreEqual(new[] { "/js/main.js" }, read.Roots.ToArray());
+        // Modules come back sorted by URL.
+        Assert.AreEqual("/js/a.js", read.Modules[0].Url);
+        var main = read.Modules[1];
+        var original = Sample().Modules[0];
+        Assert.AreEqual((original.Url, original.File, original.Hash, original.Size), (main.Url, main.File, main.Hash, main.Size));
+        for (var i = 0; i < original.Imports.Count; i++)
+        {
+            var (a, b) = (original.Imports[i], main.Imports[i]);
+            Assert.AreEqual((a.Specifier, a.Url, a.Kind, a.Line, a.Column, a.External), (b.Specifier, b.Url, b.Kind, b.Line, b.Column, b.External));
+            CollectionAssert.AreEqual(a.Names?.ToArray(), b.Names?.ToArray());
+        }
+        Assert.IsNull(main.Imports[2].Names);
+        CollectionAssert.AreEqual(new[] { "main" }, main.Exports.ToArray());
+        Assert.AreEqual((true, false), (main.Hot.UsesHot, main.Hot.AcceptsSelf));
+        CollectionAssert.AreEqual(new[] { "/js/a.js" }, main.Hot.AcceptedDeps.ToArray());
+        CollectionAssert.AreEqual(new[] { "main" }, main.Hot.AcceptedExports!.ToArray());
+        Assert.AreEqual(original.Diagnostics[0], main.Diagnostics[0]);
+        Assert.IsNull(read.Modules[0].Hot.AcceptedExports);
+        CollectionAssert.AreEqual(bytes, ModuleGraphSerializer.Serialize(read));
+    }
+
+    [TestMethod]
+    public void The_live_engine_reads_what_the_build_writes()
+    {
+        var bytes = ModuleGraphSerializer.Serialize(Sample());
+        var read = new Hmr.Core.Engine.SerializerArtifactReader().Read(new MemoryStream(bytes));
+        Assert.AreEqual("feed", read.ImportMapHash);
+        Assert.HasCount(2, read.Modules);
+        var main = read.Modules.Single(m => m.Url == "/js/main.js");
+        Assert.AreEqual(("ab12", 42L), (main.Hash, main.Size));
+        Assert.IsTrue(main.Imports[1].External);
+        Assert.IsNull(main.Imports[2].Names);
+        CollectionAssert.AreEqual(new[] { "/js/a.js" }, main.Hot.AcceptedDeps.ToArray());
+        Assert.AreEqual("HMR020", main.Diagnostics.Single().Code);
+        // Same document, same bytes: nothing was lost on the way.
+        CollectionAssert.AreEqual(bytes, ModuleGraphSerializer.Serialize(read));
+    }
+
+    [TestMethod]
+    public void Output_is_deterministic_text_with_lf_newlines_and_camel_case_names()
+    {
+        var shuffled = Sample() with { Modules = Sample().Modules.Reverse().ToArray() };
+        var bytes = ModuleGraphSerializer.Serialize(Sample());
+        CollectionAssert.AreEqual(bytes, ModuleGraphSerializer.Serialize(shuffled));
+        var text = Encoding.UTF8.GetString(bytes);
+        Assert.DoesNotContain("\r", text);
+        Assert.EndsWith("}\n", text);
+        StringAssert.StartsWith(text, "{\n  \"schemaVersion\": 1,\n  \"webRoot\": \"wwwroot\",");
+        foreach (var name in new[] { "\"roots\"", "\"modules\"", "\"url\"", "\"file\"", "\"hash\"", "\"size\"", "\"imports\"", "\"specifier\"",
+                     "\"kind\"", "\"line\"", "\"column\"", "\"names\"", "\"external\"", "\"exports\"", "\"hot\"", "\"usesHot\"",
+                     "\"acceptsSelf\"", "\"acceptedDeps\"", "\"acceptedExports\"", "\"diagnostics\"", "\"code\"", "\"severity\"", "\"message\"" })
+            Assert.Contains(name, text);
+        Assert.Contains("bare \\\"é<&>\\\"", text, "non-ASCII and markup characters stay readable");
+    }
+
+    [TestMethod]
+    public void WriteIfChanged_leaves_an_identical_file_alone()
+    {
+        var path = TempFile("hmr/module-graph.json");
+        Assert.IsTrue(ModuleGraphSerializer.WriteIfChanged(Sample(), path));
+        var stamp = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(path, stamp);
+        Assert.IsFalse(ModuleGraphSerializer.WriteIfChanged(Sample(), path));
+        Assert.AreEqual(stamp, File.GetLastWriteTimeUtc(path));
+        Assert.IsTrue(ModuleGraphSerializer.WriteIfChanged(Sample() with { WebRoot = "public" }, path));
+        Assert.IsEmpty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
+    }
+
+    [TestMethod]
+    public void TryRead_never_throws_on_bad_files()
+    {
+        var good = ModuleGraphSerializer.Serialize(Sample());
+        var cases = new Dictionary<string, byte[]?>
+        {
+            ["missing"] = null,
+            ["empty"] = [],
+            ["truncated"] = good[..(good.Length / 2)],
+            ["not json"] = "<html>"u8.ToArray(),
+            ["array"] = "[1,2]"u8.ToArray(),
+            ["older schema"] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(good).Replace("\"schemaVersion\": 1", "\"schemaVersion\": 0")),
+            ["no schema"] = "{\"webRoot\":\"wwwroot\"}"u8.ToArray(),
+            ["wrong types"] = "{\"schemaVersion\":1,\"webRoot\":\"w\",\"roots\":[],\"modules\":[{\"url\":1}]}"u8.ToArray(),
+            ["missing field"] = "{\"schemaVersion\":1,\"webRoot\":\"w\",\"roots\":[]}"u8.ToArray(),
+            ["binary"] = [0xFF, 0xFE, 0x00, 0x7B],
+        };
+        foreach (var (name, bytes) in cases)
+        {
+            var path = TempFile(name.Replace(' ', '-') + ".json");
+            if (bytes is not null) File.WriteAllBytes(path, bytes);
+            Assert.IsFalse(ModuleGraphSerializer.TryRead(path, out var document, out var problem), name);
+            Assert.IsNull(document, name);
+            Assert.IsFalse(string.IsNullOrEmpty(problem), name);
+        }
+        var older = TempFile("older.json");
+        File.WriteAllBytes(older, cases["older schema"]!);
+        ModuleGraphSerializer.TryRead(older, out _, out var why);
+        StringAssert.Contains(why, "schema version 0");
+    }
+}
