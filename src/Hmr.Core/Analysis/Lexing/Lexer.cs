@@ -77,6 +77,9 @@ internal ref partial struct Lexer
         1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 5, 0, 5, 0,
     ];
 
+    // Straight to optimised code: a fresh build process analyses thousands of files once, and tier-0 code
+    // for this loop is several times slower (measured in the build task, docs/benchmarks.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run()
     {
         SkipBomAndHashbang();
@@ -125,6 +128,12 @@ internal ref partial struct Lexer
                         _lastKind = TokenKind.Identifier;
                         _lastStart = start;
                         _lastEnd = pos;
+                        // A single space after a name is the commonest token pair: skip it here rather than
+                        // through another dispatch.
+                        if (pos + 1 < length && Unsafe.Add(ref first, pos) == ' ' && Unsafe.Add(ref first, pos + 1) != ' ')
+                        {
+                            pos++;
+                        }
                         break;
                     }
                     continue;
@@ -137,19 +146,15 @@ internal ref partial struct Lexer
                     pos = BlankRunEnd(ref first, pos + 1, length, lineBreaks: true);
                     continue;
                 case OperatorClass:
-                    _lastKind = TokenKind.Punctuator;
-                    _lastPunctuator = c;
-                    pos++;
-                    continue;
                 case EqualsClass when !(pos + 1 < length && Unsafe.Add(ref first, pos + 1) == '>'):
-                    _lastKind = TokenKind.Punctuator;
-                    _lastPunctuator = c;
-                    pos++;
-                    continue;
                 case CommaClass when _declarationDepth < 0:
                     _lastKind = TokenKind.Punctuator;
                     _lastPunctuator = c;
                     pos++;
+                    if (pos + 1 < length && Unsafe.Add(ref first, pos) == ' ' && Unsafe.Add(ref first, pos + 1) != ' ')
+                    {
+                        pos++; // `a = b`, `f(a, b)`: the space after an operator, without another dispatch
+                    }
                     continue;
                 case SemicolonClass when _declarationDepth < 0:
                     _lastKind = TokenKind.None;
