@@ -111,7 +111,8 @@ internal ref partial struct Lexer
                             break;
                         }
                         var nameLength = pos - start;
-                        if ((nameLength == 6 || nameLength == 5) && _lastKind != TokenKind.Dot)
+                        var initial = Unsafe.Add(ref first, start);
+                        if (((nameLength == 6 && initial is 'i' or 'e') || (nameLength == 5 && initial == 'c')) && _lastKind != TokenKind.Dot)
                         {
                             _pos = start;
                             EndIdentifierToken(start, pos, escaped: false, mayBeKeyword: true);
@@ -132,6 +133,14 @@ internal ref partial struct Lexer
                         // through another dispatch.
                         if (pos + 1 < length && Unsafe.Add(ref first, pos) == ' ' && Unsafe.Add(ref first, pos + 1) != ' ')
                         {
+                            pos++;
+                        }
+                        else if (pos < length && Unsafe.Add(ref first, pos) == '(')
+                        {
+                            // `f(`: the call's bracket, without another dispatch
+                            _stack.Push(pos, _lastMayBeKeyword && IsKeywordBeforeParen() ? FrameKind.KeywordParen : FrameKind.Paren);
+                            _lastKind = TokenKind.Punctuator;
+                            _lastPunctuator = '(';
                             pos++;
                         }
                         break;
