@@ -160,6 +160,31 @@ public sealed class ModuleGraphBuilderTests
     }
 
     [TestMethod]
+    public void A_lexer_failure_on_one_file_spares_the_others()
+    {
+        using var root = new TempWebRoot();
+        root.Write("good.js", "import './bad.js';\n");
+        root.Write("bad.js", "CRASH");
+        var lexer = new TestLexer();
+        var result = ModuleGraphBuilder.Build(new ModuleGraphBuildOptions(root.ProjectDirectory, "wwwroot",
+            source => source == "CRASH" ? throw new InvalidOperationException("boom") : lexer.Analyze(source)));
+        var bad = result.Document.Modules.Single(m => m.Url == "/bad.js");
+        Assert.AreEqual(DiagnosticCodes.AnalysisCrashed, bad.Diagnostics.Single().Code);
+        StringAssert.Contains(bad.Diagnostics.Single().Message, "boom");
+        Assert.AreEqual("/bad.js", result.Document.Modules.Single(m => m.Url == "/good.js").Imports.Single().Url);
+    }
+
+    [TestMethod]
+    public void A_previous_document_with_repeated_urls_is_tolerated()
+    {
+        using var root = new TempWebRoot();
+        root.Write("a.js", "export const a = 1;\n");
+        var first = Build(root, new TestLexer()).Document;
+        var doubled = first with { Modules = [first.Modules[0], first.Modules[0]] };
+        Assert.AreEqual(0, Build(root, new TestLexer(), doubled).ReparsedCount);
+    }
+
+    [TestMethod]
     public void A_missing_web_root_gives_an_empty_graph()
     {
         var result = ModuleGraphBuilder.Build(new ModuleGraphBuildOptions(Path.GetTempPath(), "no-such-web-root-" + Guid.NewGuid(), new TestLexer().Analyze));
