@@ -2,6 +2,7 @@
 // Each benchmark lives in its own file and registers itself in the table below.
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["analyzer"] = AnalyzerBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

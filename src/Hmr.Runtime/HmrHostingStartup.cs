@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+
+[assembly: HostingStartup(typeof(Hmr.Runtime.HmrHostingStartup))]
 
 namespace Hmr.Runtime;
 
@@ -8,6 +11,16 @@ public sealed class HmrHostingStartup : IHostingStartup
 {
     public void Configure(IWebHostBuilder builder)
     {
-        // Filled in by the runtime work (issue 4).
+        builder.ConfigureServices((context, services) =>
+        {
+            if (IsEnabled(context)) services.AddHmr();
+        });
+    }
+
+    internal static bool IsEnabled(WebHostBuilderContext context)
+    {
+        if (!context.HostingEnvironment.IsDevelopment()) return false;
+        var underWatch = Environment.GetEnvironmentVariable("DOTNET_WATCH") == "1" || context.Configuration["DOTNET_WATCH"] == "1";
+        return underWatch || string.Equals(context.Configuration["Hmr:Enabled"], "true", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class HmrEngine : IHmrEngine
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _analyzer = options.Analyzer ?? new LexerModuleAnalyzer(options.WebRootPath, options.WebRootName);
+        _analyzer = options.Analyzer ?? new WebRootModuleAnalyzer(options.WebRootPath);
         _paths = new WebRootPaths(options.WebRootPath);
         _graph = new ModuleGraph(_paths) { NodeChanged = _snapshot.Touch };
         _clock = new TimestampClock(clock);
@@ -94,6 +94,9 @@ public sealed partial class HmrEngine : IHmrEngine
     }
 
     public ModuleInfo? GetModule(string url) => _snapshot.Get(StripQuery(url));
+
+    /// <summary>Every module the host can serve, as one consistent snapshot (never changes once returned).</summary>
+    public IReadOnlyDictionary<string, ModuleInfo> Snapshot => _snapshot.Current;
 
     public void Dispose()
     {

@@ -13,10 +13,10 @@ public sealed class HmrEngineOptions
     /// <summary>The build artifact (<c>module-graph.json</c>), or null to always build the graph from the files.</summary>
     public string? ArtifactPath { get; init; }
 
-    /// <summary>Per-file analysis (lexer plus resolution); null uses <see cref="LexerModuleAnalyzer"/>.</summary>
+    /// <summary>Per-file analysis (lexer plus resolution); null uses <see cref="WebRootModuleAnalyzer"/>.</summary>
     public IModuleAnalyzer? Analyzer { get; init; }
 
-    /// <summary>Reads the artifact; null uses <see cref="JsonArtifactReader"/>.</summary>
+    /// <summary>Reads the artifact; null uses <see cref="SerializerArtifactReader"/>.</summary>
     public IArtifactReader? ArtifactReader { get; init; }
 
     /// <summary>How long a file must stay quiet before its events are taken as one change (reset by each new event).</summary>
@@ -25,6 +25,7 @@ public sealed class HmrEngineOptions
     /// <summary>File extensions (with dot, lowercase) analysed as ES modules.</summary>
     public IReadOnlyCollection<string> ModuleExtensions { get; init; } = [".js", ".mjs"];
 
-    /// <summary>Hash of file content as written to <see cref="Graph.ModuleRecord.Hash"/>; must match the build task's.</summary>
-    public Func<ReadOnlyMemory<byte>, string> ContentHash { get; init; } = ContentHashing.Sha256Hex;
+    /// <summary>Hash of file content as written to <see cref="Graph.ModuleRecord.Hash"/>; must match the build task's
+    /// (SHA-256 of the UTF-8 text without a byte order mark).</summary>
+    public Func<ReadOnlyMemory<byte>, string> ContentHash { get; init; } = static bytes => Graph.ContentHash.Of(bytes.Span);
 }

@@ -11,6 +11,10 @@ public interface IModuleAnalyzer
     /// as a diagnostic of severity <c>error</c>, never thrown. The engine overwrites <see cref="ModuleRecord.Hash"/> and
     /// <see cref="ModuleRecord.Size"/> with its own values.</summary>
     ModuleRecord Analyze(string url, string fullPath, string content);
+
+    /// <summary>Whether a record made earlier from the same content still holds (its imports would resolve the same
+    /// way now: files were added or deleted since the build). Used on a warm start for records whose hash matches.</summary>
+    bool IsStillValid(ModuleRecord record) => true;
 }
 
 /// <summary>Reads the build artifact. Throws (any exception) when the file is corrupt or truncated; the engine

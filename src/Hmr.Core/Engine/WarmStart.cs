@@ -36,7 +36,7 @@ internal sealed class WarmStart(HmrEngineOptions options, IModuleAnalyzer analyz
             }
             var node = graph.GetOrAdd(url);
             node.FullPath = file;
-            if (known.TryGetValue(url, out var cached) && Matches(cached, info, artifactTime, file))
+            if (known.TryGetValue(url, out var cached) && Matches(cached, info, artifactTime, file) && analyzer.IsStillValid(cached))
             {
                 records.Add((node, cached, false));
                 fromArtifact++;
@@ -102,7 +102,7 @@ internal sealed class WarmStart(HmrEngineOptions options, IModuleAnalyzer analyz
         try
         {
             using var stream = File.OpenRead(path);
-            document = (options.ArtifactReader ?? new JsonArtifactReader()).Read(stream);
+            document = (options.ArtifactReader ?? new SerializerArtifactReader()).Read(stream);
         }
         catch (Exception e)
         {

@@ -119,6 +119,15 @@ public sealed class ImportFormsTests
     }
 
     [TestMethod]
+    public void NonLiteralDynamicImportEndsBeforeTrailingBlanks()
+    {
+        const string source = "import(\n  base + x\n)";
+        var import = ModuleLexer.Analyze(source).Imports.Single();
+        Assert.AreEqual("base + x", source[import.SpecifierStart..import.SpecifierEnd]);
+        Assert.AreEqual(new SourcePosition(10, 2, 3), import.Position);
+    }
+
+    [TestMethod]
     [DataRow("import a from './a.js'", "./a.js")]
     [DataRow("x;\nexport {a} from 'b'", "b")]
     [DataRow("import('c')", "c")]

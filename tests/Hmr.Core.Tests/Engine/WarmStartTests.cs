@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hmr.Core.Engine;
 using Hmr.Core.Graph;
 
@@ -7,8 +6,6 @@ namespace Hmr.Core.Tests.Engine;
 [TestClass]
 public sealed class WarmStartTests
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-
     private static TestSite SiteWithFiles(string artifact)
     {
         var site = new TestSite(artifactPath: artifact)
@@ -27,7 +24,7 @@ public sealed class WarmStartTests
             {
                 var url = "/" + Path.GetRelativePath(site.WebRoot, path).Replace('\\', '/');
                 var bytes = File.ReadAllBytes(path);
-                return analyzer.Analyze(url, path, File.ReadAllText(path)) with { Hash = ContentHashing.Sha256Hex(bytes), Size = bytes.Length };
+                return analyzer.Analyze(url, path, File.ReadAllText(path)) with { Hash = ContentHash.Of(bytes), Size = bytes.Length };
             })
             .OrderBy(m => m.Url, StringComparer.Ordinal).ToList();
         return new ModuleGraphDocument(schema, webRoot, ["/main.js"], modules);
@@ -36,7 +33,7 @@ public sealed class WarmStartTests
     private static void WriteArtifact(string path, ModuleGraphDocument document)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, JsonSerializer.Serialize(document, Web));
+        File.WriteAllBytes(path, ModuleGraphSerializer.Serialize(document));
         // The artifact is written after the files it describes.
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
     }
@@ -102,7 +99,7 @@ public sealed class WarmStartTests
         ["older schema", null!, "schema version"],
         ["foreign web root", null!, "web root"],
         ["outside the root", null!, "inconsistent"],
-        ["incomplete record", "{\"schemaVersion\":1,\"webRoot\":\"wwwroot\",\"roots\":[],\"modules\":[{\"url\":\"/a.js\"}]}", "inconsistent"],
+        ["incomplete record", "{\"schemaVersion\":1,\"webRoot\":\"wwwroot\",\"roots\":[],\"modules\":[{\"url\":\"/a.js\"}]}", "unreadable"],
         ["null document", "null", "unreadable"],
     ];
 
@@ -113,13 +110,14 @@ public sealed class WarmStartTests
         var artifact = ArtifactPath();
         using var site = SiteWithFiles(artifact);
         var good = DocumentFor(site);
-        var json = JsonSerializer.Serialize(good, Web);
+        string Json(ModuleGraphDocument d) => System.Text.Encoding.UTF8.GetString(ModuleGraphSerializer.Serialize(d));
+        var json = Json(good);
         content ??= kind switch
         {
             "truncated" => json[..(json.Length / 2)],
-            "older schema" => JsonSerializer.Serialize(good with { SchemaVersion = 0 }, Web),
-            "foreign web root" => JsonSerializer.Serialize(good with { WebRoot = "public" }, Web),
-            "outside the root" => JsonSerializer.Serialize(good with { Modules = [.. good.Modules, good.Modules[0] with { Url = "/../../etc/x.js" }] }, Web),
+            "older schema" => Json(good with { SchemaVersion = 0 }),
+            "foreign web root" => Json(good with { WebRoot = "public" }),
+            "outside the root" => Json(good with { Modules = [.. good.Modules, good.Modules[0] with { Url = "/../../etc/x.js" }] }),
             _ => throw new ArgumentException(kind),
         };
         Directory.CreateDirectory(Path.GetDirectoryName(artifact)!);

@@ -67,7 +67,7 @@ public sealed class ModuleGraphSerializerTests
     public void The_live_engine_reads_what_the_build_writes()
     {
         var bytes = ModuleGraphSerializer.Serialize(Sample());
-        var read = new Hmr.Core.Engine.JsonArtifactReader().Read(new MemoryStream(bytes));
+        var read = new Hmr.Core.Engine.SerializerArtifactReader().Read(new MemoryStream(bytes));
         Assert.AreEqual("feed", read.ImportMapHash);
         Assert.HasCount(2, read.Modules);
         var main = read.Modules.Single(m => m.Url == "/js/main.js");

@@ -74,10 +74,9 @@ internal sealed class AnalysisBuilder
         }
 
         // Diagnostics are reported in scan order except a few found by look-ahead; sort so the cursor only moves forward.
-        _diagnostics.Sort((a, b) => a.Offset.CompareTo(b.Offset));
         lines = new LineCursor();
         var diagnostics = new List<AnalysisDiagnostic>(_diagnostics.Count + 1);
-        foreach (var d in _diagnostics)
+        foreach (var d in _diagnostics.OrderBy(d => d.Offset)) // stable: same offset keeps report order
         {
             diagnostics.Add(new AnalysisDiagnostic(d.Code, d.Severity, d.Message, lines.PositionOf(source, d.Offset)));
         }

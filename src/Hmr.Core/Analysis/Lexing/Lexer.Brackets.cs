@@ -104,13 +104,11 @@ internal ref partial struct Lexer
         _lastKind = TokenKind.Literal;
     }
 
-    private void OnOpenParen()
+    /// <summary>The last identifier is <c>if</c>, <c>while</c>, <c>for</c> or <c>with</c>: its <c>)</c> ends a condition, not a value.</summary>
+    private readonly bool IsKeywordBeforeParen()
     {
-        var kind = _lastKind == TokenKind.Identifier && _lastMayBeKeyword && _src[_lastStart.._lastEnd] is "if" or "while" or "for" or "with"
-            ? FrameKind.KeywordParen
-            : FrameKind.Paren;
-        _stack.Push(_pos, kind);
-        SetPunctuator('(', 1);
+        var length = _lastEnd - _lastStart;
+        return length is >= 2 and <= 5 && _src[_lastStart.._lastEnd] is "if" or "while" or "for" or "with";
     }
 
     private void OnCloseParen()
@@ -121,7 +119,10 @@ internal ref partial struct Lexer
         }
         if (_openDynamicImports.Count > 0 && _openDynamicImports[^1].Depth == _stack.Depth + 1)
         {
-            _results.SetImportEnd(_openDynamicImports[^1].Index, _pos);
+            // The argument ends before the `)` and any blanks in front of it.
+            var end = _pos;
+            while (end > 0 && _src[end - 1] is ' ' or '\t' or '\n' or '\r') end--;
+            _results.SetImportEnd(_openDynamicImports[^1].Index, end);
             _openDynamicImports.RemoveAt(_openDynamicImports.Count - 1);
         }
         _lastKind = frame.Kind == FrameKind.KeywordParen ? TokenKind.CloseKeywordParen : TokenKind.CloseParen;

@@ -188,9 +188,12 @@ internal ref partial struct Lexer
             }
             p = SkipTrivia(fromEnd);
         }
-        if (!IsQuoteAt(p) || !TryReadString(p, out var specifier, out var contentStart, out var contentEnd))
+        if (!TryReadSpecifier(p, out var specifier, out var contentStart, out var contentEnd))
         {
-            FailImport(p, "expected the module specifier string");
+            if (!IsQuoteAt(p))
+            {
+                FailImport(p, "expected the module specifier string"); // a bad string is reported by itself
+            }
             return;
         }
         var statementEnd = ReadAttributes(contentEnd + 1, out var attributes);
@@ -201,6 +204,26 @@ internal ref partial struct Lexer
             Attributes = attributes,
         });
         EndStatement(statementEnd);
+    }
+
+    /// <summary>Reads a module specifier string; an invalid escape in it is reported as HMR012 (and the statement is not recorded).</summary>
+    private bool TryReadSpecifier(int p, out string specifier, out int contentStart, out int contentEnd)
+    {
+        specifier = "";
+        contentStart = contentEnd = p;
+        if (!IsQuoteAt(p))
+        {
+            return false;
+        }
+        if (TryReadString(p, out specifier, out contentStart, out contentEnd))
+        {
+            return true;
+        }
+        if (FindStringEnd(p) > 0)
+        {
+            Report(DiagnosticCodes.InvalidEscape, "Invalid escape sequence in a module specifier.", p);
+        }
+        return false;
     }
 
     private void FailImport(int at, string why) =>

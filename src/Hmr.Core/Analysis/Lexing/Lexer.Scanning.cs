@@ -89,6 +89,11 @@ internal ref partial struct Lexer
             SetPunctuator(_src[start], 1);
             return;
         }
+        EndIdentifierToken(start, end, escaped, mayBeKeyword);
+    }
+
+    private void EndIdentifierToken(int start, int end, bool escaped, bool mayBeKeyword)
+    {
         var previous = new PreviousToken(_lastKind, _lastPunctuator, _lastStart, _lastEnd);
         var afterDot = _lastKind == TokenKind.Dot;
         _pos = end;
@@ -113,10 +118,17 @@ internal ref partial struct Lexer
                 OnExportKeyword(start, previous);
             }
         }
-        else if (length == 5 && _src[start] == 'c' && _src.Slice(start, 5).SequenceEqual("class"))
+        else if (length == 5 && _src[start] == 'c' && _src.Slice(start, 5).SequenceEqual("class") && StartsClass(end))
         {
             _classDepth = _stack.Depth;
         }
+    }
+
+    /// <summary>`class` starts a class unless it is used as a key or name (`{ class: 1 }`, `{ class() {} }`, `{ class }`).</summary>
+    private readonly bool StartsClass(int afterWord)
+    {
+        var p = SkipTrivia(afterWord);
+        return !(p < _src.Length && _src[p] is ':' or '(' or ',' or '}' or '=' or ';' or ')');
     }
 
     private void ScanNumber()

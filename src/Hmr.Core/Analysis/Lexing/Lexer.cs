@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Hmr.Core.Analysis.Lexing;
 
 /// <summary>The kind of the last significant token: all the lexer remembers to tell a regex from a division.</summary>
@@ -57,98 +60,223 @@ internal ref partial struct Lexer
         _results = results;
     }
 
+    // ASCII character classes for the main loop: one table load and one jump decide the common tokens, which
+    // are handled inline; everything else goes through Dispatch.
+    private const byte OtherClass = 0, NameStartClass = 1, DigitClass = 2, BlankClass = 3, LineBreakClass = 4,
+        OperatorClass = 5, DotClass = 6, CommaClass = 7, SemicolonClass = 8, OpenParenClass = 9, EqualsClass = 10;
+
+    private static ReadOnlySpan<byte> AsciiClasses =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 0, 0, 4, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        3, 5, 0, 0, 1, 5, 5, 0, 9, 0, 5, 0, 7, 0, 6, 0,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 8, 5, 10, 5, 0,
+        5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 5, 1,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 5, 0, 5, 0,
+    ];
+
     public void Run()
     {
         SkipBomAndHashbang();
         var src = _src;
-        while (_pos < src.Length)
+        var classes = AsciiClasses;
+        // The position lives in a local for the common tokens and is written back to _pos only around the
+        // helpers, so the JIT keeps it in a register.
+        var pos = _pos;
+        var length = src.Length;
+        ref var first = ref MemoryMarshal.GetReference(src);
+        while (pos < length)
         {
-            var c = src[_pos];
-            switch (c)
+            var c = Unsafe.Add(ref first, pos);
+            switch (c < 128 ? classes[c] : OtherClass)
             {
-                case ' ' or '\t' or '\v' or '\f':
-                    _pos++;
-                    break;
-                case '\n' or '\r':
-                    OnLineBreak();
-                    break;
-                case '/':
-                    OnSlash();
-                    break;
-                case '\'' or '"':
-                    ScanString(c);
-                    break;
-                case '`':
-                    _pos++;
-                    ScanTemplateText(_pos - 1);
-                    break;
-                case '(':
-                    OnOpenParen();
-                    break;
-                case ')':
-                    OnCloseParen();
-                    break;
-                case '[':
-                    _stack.Push(_pos, FrameKind.Bracket);
-                    SetPunctuator('[', 1);
-                    break;
-                case ']':
-                    OnCloseBracket();
-                    break;
-                case '{':
-                    OnOpenBrace();
-                    break;
-                case '}':
-                    OnCloseBrace();
-                    break;
-                case '.':
-                    OnDot();
-                    break;
-                case '?':
-                    OnQuestionMark();
-                    break;
-                case '+' or '-':
-                    if (_pos + 1 < src.Length && src[_pos + 1] == c)
+                case NameStartClass:
+                {
+                    var start = pos;
+                    pos++;
+                    pos = NameRunEnd(ref first, pos, length);
+                    if (pos < length && (src[pos] >= 0x80 || src[pos] == '\\'))
                     {
-                        _lastKind = TokenKind.IncDec;
-                        _pos += 2;
+                        _pos = start;
+                        ScanIdentifierToken(mayBeKeyword: true);
+                        pos = _pos;
+                        continue;
                     }
-                    else
+                    var nameLength = pos - start;
+                    if ((nameLength == 6 || nameLength == 5) && _lastKind != TokenKind.Dot)
                     {
-                        SetPunctuator(c, 1);
+                        _pos = start;
+                        EndIdentifierToken(start, pos, escaped: false, mayBeKeyword: true);
+                        pos = _pos;
+                        continue;
                     }
-                    break;
-                case '=':
-                    if (_pos + 1 < src.Length && src[_pos + 1] == '>')
-                    {
-                        _lastKind = TokenKind.Arrow;
-                        _pos += 2;
-                    }
-                    else
-                    {
-                        SetPunctuator('=', 1);
-                    }
-                    break;
-                case ';':
-                    OnSemicolon();
-                    break;
-                case ',':
-                    OnComma();
-                    break;
-                case >= '0' and <= '9':
-                    ScanNumber();
-                    break;
-                case '#':
-                    // A private name (#x, #import): never a keyword.
+                    _lastMayBeKeyword = _lastKind != TokenKind.Dot;
+                    _lastKind = TokenKind.Identifier;
+                    _lastStart = start;
+                    _lastEnd = pos;
+                    continue;
+                }
+                case BlankClass:
+                    pos = BlankRunEnd(ref first, pos + 1, length, lineBreaks: false);
+                    continue;
+                case LineBreakClass when _declarationDepth < 0:
+                    // Outside an exported declaration a line break means nothing: skip the blank lines and indentation.
+                    pos = BlankRunEnd(ref first, pos + 1, length, lineBreaks: true);
+                    continue;
+                case OperatorClass:
+                    _lastKind = TokenKind.Punctuator;
+                    _lastPunctuator = c;
+                    pos++;
+                    continue;
+                case EqualsClass when !(pos + 1 < length && Unsafe.Add(ref first, pos + 1) == '>'):
+                    _lastKind = TokenKind.Punctuator;
+                    _lastPunctuator = c;
+                    pos++;
+                    continue;
+                case CommaClass when _declarationDepth < 0:
+                    _lastKind = TokenKind.Punctuator;
+                    _lastPunctuator = c;
+                    pos++;
+                    continue;
+                case SemicolonClass when _declarationDepth < 0:
+                    _lastKind = TokenKind.None;
+                    _lastPunctuator = c;
+                    pos++;
+                    continue;
+                case DotClass when pos + 1 < length && Unsafe.Add(ref first, pos + 1) is var d && d < 128 && classes[d] == NameStartClass:
+                    _lastKind = TokenKind.Dot;
+                    pos++;
+                    continue;
+                case OpenParenClass:
+                    _stack.Push(pos, _lastKind == TokenKind.Identifier && _lastMayBeKeyword && IsKeywordBeforeParen() ? FrameKind.KeywordParen : FrameKind.Paren);
+                    _lastKind = TokenKind.Punctuator;
+                    _lastPunctuator = c;
+                    pos++;
+                    continue;
+            }
+            _pos = pos;
+            Dispatch(c);
+            pos = _pos;
+        }
+        _pos = pos;
+        ReportUnclosedBrackets();
+    }
+
+    private void Dispatch(char c)
+    {
+        var src = _src;
+        switch (c)
+        {
+            case '\v' or '\f':
+                _pos++;
+                break;
+            case '\n' or '\r':
+                OnLineBreak();
+                break;
+            case '/':
+                OnSlash();
+                break;
+            case '\'' or '"':
+                ScanString(c);
+                break;
+            case '`':
+                _pos++;
+                ScanTemplateText(_pos - 1);
+                break;
+            case ')':
+                OnCloseParen();
+                break;
+            case '[':
+                _stack.Push(_pos, FrameKind.Bracket);
+                SetPunctuator('[', 1);
+                break;
+            case ']':
+                OnCloseBracket();
+                break;
+            case '{':
+                OnOpenBrace();
+                break;
+            case '}':
+                OnCloseBrace();
+                break;
+            case '.':
+                OnDot();
+                break;
+            case '?':
+                OnQuestionMark();
+                break;
+            case '+' or '-':
+                if (_pos + 1 < src.Length && src[_pos + 1] == c)
+                {
+                    // Postfix only right after a value on the same line (`a\n++b` is `a; ++b`); prefix ++ expects an operand.
+                    _lastKind = FollowsValueOnSameLine() ? TokenKind.IncDec : TokenKind.Punctuator;
+                    _lastPunctuator = c;
+                    _pos += 2;
+                }
+                else
+                {
+                    SetPunctuator(c, 1);
+                }
+                break;
+            case '=':
+                if (_pos + 1 < src.Length && src[_pos + 1] == '>')
+                {
+                    _lastKind = TokenKind.Arrow;
+                    _pos += 2;
+                }
+                else
+                {
+                    SetPunctuator('=', 1);
+                }
+                break;
+            case ';':
+                OnSemicolon();
+                break;
+            case ',':
+                OnComma();
+                break;
+            case >= '0' and <= '9':
+                ScanNumber();
+                break;
+            case '#':
+                // A private name (#x, #import): never a keyword.
+                if (_pos + 1 < src.Length && ScanIdentifierEnd(_pos + 1, out _) > _pos + 1)
+                {
                     _pos++;
                     ScanIdentifierToken(mayBeKeyword: false);
-                    break;
+                }
+                else
+                {
+                    SetPunctuator('#', 1);
+                }
+                break;
+            default:
+                OnOtherCharacter(c);
+                break;
+        }
+    }
+
+    private readonly bool FollowsValueOnSameLine()
+    {
+        if (_lastKind is TokenKind.None or TokenKind.Punctuator or TokenKind.Arrow or TokenKind.Dot or TokenKind.IncDec)
+        {
+            return false;
+        }
+        for (var p = _pos - 1; p >= 0; p--)
+        {
+            switch (_src[p])
+            {
+                case ' ' or '\t':
+                    continue;
+                case '\n' or '\r' or '\u2028' or '\u2029':
+                    return false;
                 default:
-                    OnOtherCharacter(c);
-                    break;
+                    return true;
             }
         }
-        ReportUnclosedBrackets();
+        return true;
     }
 
     private void OnOtherCharacter(char c)

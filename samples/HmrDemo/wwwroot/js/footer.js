@@ -1,0 +1,1 @@
+export const footerText = `Page loaded at ${new Date().toLocaleTimeString()}.`;

@@ -1,0 +1,346 @@
+// Hmr.Build browser client: import.meta.hot (Vite's API) and the update protocol (docs/hmr-semantics.md).
+// Every module that uses import.meta.hot imports createHotContext from this module; the server injects that.
+import { showErrorOverlay, clearErrorOverlay, hasErrorOverlay } from "/_hmr/overlay.js";
+
+const config = /*@hmr-config*/{};
+
+// Per module URL: the accept callbacks of the version that runs now ({ deps, fn }).
+const hotModules = new Map();
+const disposeHandlers = new Map();
+const pruneHandlers = new Map();
+const moduleData = new Map();
+// Custom event listeners: event name -> callbacks; and per module, what it registered (to drop on a new version).
+const listeners = new Map();
+const listenersByModule = new Map();
+
+let socket = null;
+let everConnected = false;
+const outbox = [];
+let currentFirstInvalidatedBy;
+
+// ---- import.meta.hot ----------------------------------------------------------------------------------------
+
+class HotContext {
+  #url;
+  #ownListeners = new Map();
+
+  constructor(url) {
+    this.#url = url;
+    if (!moduleData.has(url)) moduleData.set(url, {});
+    // A new version replaces every registration of the old one.
+    hotModules.set(url, { callbacks: [] });
+    disposeHandlers.delete(url);
+    pruneHandlers.delete(url);
+    removeListenersOf(url);
+    listenersByModule.set(url, this.#ownListeners);
+  }
+
+  get data() {
+    return moduleData.get(this.#url);
+  }
+
+  accept(deps, callback) {
+    if (typeof deps === "function" || deps === undefined) {
+      this.#register([this.#url], ([mod]) => deps?.(mod));
+    } else if (typeof deps === "string") {
+      this.#register([this.#resolve(deps)], ([mod]) => callback?.(mod));
+    } else if (Array.isArray(deps)) {
+      this.#register(deps.map((dep) => this.#resolve(dep)), callback);
+    } else {
+      throw new Error("[hmr] invalid import.meta.hot.accept() usage");
+    }
+  }
+
+  acceptExports(_exportNames, callback) {
+    this.#register([this.#url], ([mod]) => callback?.(mod));
+  }
+
+  dispose(callback) {
+    disposeHandlers.set(this.#url, callback);
+  }
+
+  prune(callback) {
+    pruneHandlers.set(this.#url, callback);
+  }
+
+  decline() {
+    // Accepted and ignored, as in Vite.
+  }
+
+  invalidate(message) {
+    const firstInvalidatedBy = currentFirstInvalidatedBy ?? this.#url;
+    notify("vite:invalidate", { path: this.#url, message, firstInvalidatedBy });
+    sendMessage({ type: "custom", event: "vite:invalidate", data: { path: this.#url, message, firstInvalidatedBy } });
+    console.debug(`[hmr] invalidate ${this.#url}${message ? `: ${message}` : ""}`);
+  }
+
+  on(event, callback) {
+    addTo(listeners, event, callback);
+    addTo(this.#ownListeners, event, callback);
+  }
+
+  off(event, callback) {
+    removeFrom(listeners, event, callback);
+    removeFrom(this.#ownListeners, event, callback);
+  }
+
+  send(event, data) {
+    sendMessage({ type: "custom", event, data });
+  }
+
+  #register(deps, fn) {
+    hotModules.get(this.#url).callbacks.push({ deps, fn: fn ?? (() => {}) });
+  }
+
+  #resolve(specifier) {
+    // The server rewrites accepted-dep literals to module URLs; resolve anything else like the browser would.
+    try { return new URL(specifier, new URL(this.#url, location.origin)).pathname; } catch { return specifier; }
+  }
+}
+
+export function createHotContext(url) {
+  return new HotContext(url);
+}
+
+function addTo(map, key, value) {
+  const list = map.get(key) ?? [];
+  list.push(value);
+  map.set(key, list);
+}
+
+function removeFrom(map, key, value) {
+  const list = map.get(key);
+  if (!list) return;
+  const index = list.indexOf(value);
+  if (index >= 0) list.splice(index, 1);
+  if (list.length === 0) map.delete(key);
+}
+
+function removeListenersOf(url) {
+  const own = listenersByModule.get(url);
+  if (!own) return;
+  for (const [event, callbacks] of own) for (const callback of callbacks) removeFrom(listeners, event, callback);
+  listenersByModule.delete(url);
+}
+
+function notify(event, data) {
+  for (const callback of [...(listeners.get(event) ?? [])]) {
+    try { callback(data); } catch (error) { console.error(`[hmr] a '${event}' listener failed`, error); }
+  }
+}
+
+// ---- messages, one at a time ----------------------------------------------------------------------------------
+
+let queue = Promise.resolve();
+
+function enqueue(message) {
+  queue = queue.then(() => handle(message)).catch((error) => console.error("[hmr] failed to handle a message", error));
+}
+
+async function handle(message) {
+  switch (message.type) {
+    case "connected": return onConnected(message);
+    case "update": return applyUpdate(message);
+    case "full-reload": return fullReload(message);
+    case "prune": return prune(message);
+    case "error": return showError(message);
+    case "custom": return notify(message.event, message.data);
+    default: return undefined;
+  }
+}
+
+function onConnected(message) {
+  if (message.instanceId && config.instanceId && message.instanceId !== config.instanceId) {
+    console.info("[hmr] the server restarted, reloading");
+    location.reload();
+    return;
+  }
+  console.debug(everConnected ? "[hmr] reconnected" : "[hmr] connected");
+  everConnected = true;
+  notify("vite:ws:connect", { webSocket: socket });
+}
+
+async function applyUpdate(payload) {
+  notify("vite:beforeUpdate", payload);
+  const jsUpdates = payload.updates.filter((u) => u.type === "js-update");
+  const plans = jsUpdates.map(planUpdate).filter((plan) => plan !== null);
+  await preload(plans.flatMap((plan) => plan.update.preload ?? []));
+
+  const disposed = new Set();
+  for (const plan of plans) {
+    const path = plan.update.acceptedPath;
+    if (disposed.has(path)) continue;
+    disposed.add(path);
+    const dispose = disposeHandlers.get(path);
+    if (dispose) {
+      try { await dispose(moduleData.get(path)); } catch (error) { console.error(`[hmr] dispose of ${path} failed`, error); }
+    }
+  }
+
+  const imports = new Map();
+  for (const plan of plans) {
+    const url = `${plan.update.acceptedPath}?t=${plan.update.timestamp}`;
+    if (!imports.has(url)) imports.set(url, import(/* @vite-ignore */ url).then((mod) => ({ mod }), (error) => ({ error })));
+    plan.result = imports.get(url);
+  }
+
+  let reload = false;
+  for (const plan of plans) {
+    const { mod, error } = await plan.result;
+    if (error) console.error(`[hmr] failed to reload ${plan.update.acceptedPath}`, error);
+    currentFirstInvalidatedBy = plan.update.firstInvalidatedBy;
+    try {
+      for (const { deps, fn } of plan.callbacks) {
+        await fn(deps.map((dep) => (dep === plan.update.acceptedPath ? mod : undefined)));
+      }
+    } catch (callbackError) {
+      console.error(`[hmr] accept callback of ${plan.update.path} failed`, callbackError);
+    } finally {
+      currentFirstInvalidatedBy = undefined;
+    }
+    if (error && plan.update.isWithinCircularImport) reload = true;
+    if (!error) console.debug(`[hmr] hot updated: ${plan.update.path}`);
+  }
+
+  for (const update of payload.updates.filter((u) => u.type === "css-update")) await swapStylesheet(update);
+
+  if (reload) {
+    notify("vite:beforeFullReload", { type: "full-reload", path: "*" });
+    location.reload();
+    return;
+  }
+  if (hasErrorOverlay()) clearErrorOverlay();
+  notify("vite:afterUpdate", payload);
+}
+
+// The callbacks of the version running now decide; capture them before the new version replaces them.
+function planUpdate(update) {
+  const boundary = hotModules.get(update.path);
+  if (!boundary) return null; // never executed on this page
+  const callbacks = boundary.callbacks.filter(({ deps }) => deps.includes(update.acceptedPath));
+  return { update, callbacks, result: null };
+}
+
+// Fetch (without running) every module the boundary will import, in one parallel round.
+function preload(urls) {
+  const unique = [...new Set(urls)];
+  return Promise.all(unique.map((href) => new Promise((resolve) => {
+    const link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = href;
+    const done = () => { link.remove(); resolve(); };
+    link.addEventListener("load", done, { once: true });
+    link.addEventListener("error", done, { once: true });
+    document.head.appendChild(link);
+  })));
+}
+
+function swapStylesheet(update) {
+  const links = [...document.querySelectorAll("link[rel~='stylesheet']")].filter((link) => {
+    try { return new URL(link.href, location.href).pathname === update.path; } catch { return false; }
+  });
+  return Promise.all(links.map((old) => new Promise((resolve) => {
+    const fresh = old.cloneNode();
+    fresh.href = `${update.path}?t=${update.timestamp}`;
+    const done = () => { old.remove(); resolve(); };
+    fresh.addEventListener("load", done, { once: true });
+    fresh.addEventListener("error", done, { once: true });
+    old.after(fresh);
+  })));
+}
+
+function fullReload(payload) {
+  if (payload.path && payload.path !== "*" && payload.path.endsWith(".html")) {
+    const page = decodeURIComponent(location.pathname);
+    const samePage = page === payload.path || (page.endsWith("/") && `${page}index.html` === payload.path);
+    if (!samePage) return;
+  }
+  notify("vite:beforeFullReload", payload);
+  location.reload();
+}
+
+async function prune(payload) {
+  notify("vite:beforePrune", payload);
+  for (const path of payload.paths) {
+    const data = moduleData.get(path);
+    for (const handlers of [disposeHandlers, pruneHandlers]) {
+      const handler = handlers.get(path);
+      if (!handler) continue;
+      try { await handler(data); } catch (error) { console.error(`[hmr] prune of ${path} failed`, error); }
+    }
+    moduleData.delete(path);
+    hotModules.delete(path);
+    disposeHandlers.delete(path);
+    pruneHandlers.delete(path);
+    removeListenersOf(path);
+  }
+}
+
+function showError(payload) {
+  notify("vite:error", payload);
+  const err = payload.err ?? {};
+  const where = err.loc ? ` (${err.loc.file}:${err.loc.line}:${err.loc.column})` : "";
+  console.error(`[hmr] ${err.message}${where}${err.frame ? `\n${err.frame}` : ""}`);
+  showErrorOverlay(err);
+}
+
+// ---- the socket ------------------------------------------------------------------------------------------------
+
+function sendMessage(message) {
+  const text = JSON.stringify(message);
+  if (socket && socket.readyState === WebSocket.OPEN) socket.send(text);
+  else outbox.push(text);
+}
+
+function socketUrl() {
+  const scheme = location.protocol === "https:" ? "wss" : "ws";
+  return `${scheme}://${location.host}${config.socketPath}?token=${encodeURIComponent(config.token)}`;
+}
+
+function connect() {
+  const ws = new WebSocket(socketUrl());
+  socket = ws;
+  ws.addEventListener("open", () => {
+    while (outbox.length > 0 && ws.readyState === WebSocket.OPEN) ws.send(outbox.shift());
+  });
+  ws.addEventListener("message", (event) => {
+    let message;
+    try { message = JSON.parse(event.data); } catch { return; }
+    enqueue(message);
+  });
+  ws.addEventListener("close", () => {
+    if (socket !== ws) return;
+    socket = null;
+    notify("vite:ws:disconnect", { webSocket: ws });
+    reconnect();
+  }, { once: true });
+}
+
+// Back off while the server is away. The same instance coming back resumes; another one means a restart
+// (its token differs, so the socket would be refused): reload once to pick up the new client.
+async function reconnect() {
+  for (let attempt = 0; ; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 5000)));
+    let instance;
+    try {
+      const response = await fetch("/_hmr/instance", { cache: "no-store" });
+      if (!response.ok) continue;
+      instance = (await response.text()).trim();
+    } catch {
+      continue;
+    }
+    if (instance !== config.instanceId) {
+      console.info("[hmr] the server restarted, reloading");
+      location.reload();
+      return;
+    }
+    connect();
+    return;
+  }
+}
+
+setInterval(() => {
+  if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "ping" }));
+}, 30000);
+
+connect();

@@ -1,0 +1,56 @@
+// Hmr.Build preamble: a classic script injected first thing in <head>, so it runs before any other script.
+// 1. It wraps window.WebSocket so that dotnet watch's browser-refresh socket no longer reloads the page when a
+//    .js/.mjs file changes: HMR decides that (see docs/runtime.md). CSS and C# refreshes pass through untouched.
+// 2. It loads the HMR client module, which opens its own socket and provides import.meta.hot.
+(function () {
+  "use strict";
+  var config = /*@hmr-config*/{};
+  if (window.__hmrPreambleLoaded) return;
+  window.__hmrPreambleLoaded = true;
+
+  var NativeWebSocket = window.WebSocket;
+
+  function portOf(url) {
+    return url.port || (url.protocol === "wss:" || url.protocol === "https:" ? "443" : "80");
+  }
+
+  function isWatchSocket(rawUrl) {
+    var url;
+    try { url = new URL(rawUrl, location.href); } catch (e) { return false; }
+    if (url.host === location.host && url.pathname.indexOf("/_hmr/") === 0) return false;
+    var endpoints = config.watchEndpoints || [];
+    if (endpoints.length === 0) return false;
+    return endpoints.some(function (endpoint) {
+      try { return portOf(new URL(endpoint)) === portOf(url); } catch (e) { return false; }
+    });
+  }
+
+  // dotnet watch sends {"type":"UpdateStaticFile","path":"wwwroot/js/app.js"} and reloads for anything not CSS.
+  function isScriptFileUpdate(data) {
+    if (typeof data !== "string" || data.indexOf("UpdateStaticFile") < 0) return false;
+    var message;
+    try { message = JSON.parse(data); } catch (e) { return false; }
+    if (!message || message.type !== "UpdateStaticFile" || typeof message.path !== "string") return false;
+    return /\.m?js$/i.test(message.path.split("?")[0]);
+  }
+
+  function HmrAwareWebSocket(url, protocols) {
+    var socket = protocols === undefined ? new NativeWebSocket(url) : new NativeWebSocket(url, protocols);
+    if (isWatchSocket(String(url))) {
+      // Registered before the page's own handlers, so stopping propagation here hides the message from them.
+      socket.addEventListener("message", function (event) {
+        if (isScriptFileUpdate(event.data)) event.stopImmediatePropagation();
+      });
+    }
+    return socket;
+  }
+  HmrAwareWebSocket.prototype = NativeWebSocket.prototype;
+  ["CONNECTING", "OPEN", "CLOSING", "CLOSED"].forEach(function (name) {
+    Object.defineProperty(HmrAwareWebSocket, name, { value: NativeWebSocket[name] });
+  });
+  window.WebSocket = HmrAwareWebSocket;
+
+  import("/_hmr/client.js").catch(function (error) {
+    console.error("[hmr] failed to load the HMR client", error);
+  });
+})();

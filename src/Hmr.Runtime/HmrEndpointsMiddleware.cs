@@ -1,0 +1,34 @@
+using Hmr.Runtime.Client;
+using Hmr.Runtime.Sockets;
+using Microsoft.AspNetCore.Http;
+
+namespace Hmr.Runtime;
+
+/// <summary>The runtime's own URLs under <c>/_hmr/</c>: the client scripts and the instance id (the socket is mapped beside it). Anything else under
+/// that prefix is a 404 so it never reaches the app.</summary>
+internal sealed class HmrEndpointsMiddleware(RequestDelegate next, ClientAssets assets, HmrToken token)
+{
+    public Task Invoke(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (!path.StartsWithSegments("/_hmr", StringComparison.Ordinal)) return next(context);
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)) return NotFound(context);
+        if (assets.TryGet(path.Value!, out var content)) return assets.ServeAsync(context, content);
+        if (path.Equals("/_hmr/instance", StringComparison.Ordinal)) return InstanceAsync(context);
+        return NotFound(context);
+    }
+
+    /// <summary>Lets a disconnected client tell a restarted server (reload) from the same one (reconnect).</summary>
+    private Task InstanceAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsync(token.InstanceId);
+    }
+
+    private static Task NotFound(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Hmr.Runtime;
+
+/// <summary>Settings of the development server, bound from the <c>Hmr</c> configuration section.</summary>
+public sealed class HmrOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Hmr";
+
+    /// <summary>Turns HMR on in Development without <c>dotnet watch</c> (<c>Hmr:Enabled=true</c>).</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The web root to serve and watch; defaults to the build's <c>Hmr.WebRoot</c>, then the host's web root.</summary>
+    public string? WebRoot { get; set; }
+
+    /// <summary>The build artifact for a warm start; defaults to the build's <c>Hmr.ModuleGraphFile</c>.</summary>
+    public string? GraphFile { get; set; }
+
+    /// <summary>How long file events settle before a batch is propagated.</summary>
+    public int SettleMilliseconds { get; set; } = 30;
+
+    /// <summary>Extra browser origins allowed to open the HMR socket (e.g. <c>https://dev.example.test:5001</c>).</summary>
+    public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>Interval of the server's WebSocket pings.</summary>
+    public int KeepAliveSeconds { get; set; } = 15;
+}

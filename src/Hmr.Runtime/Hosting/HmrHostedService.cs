@@ -1,0 +1,120 @@
+using System.Threading.Channels;
+using Hmr.Core.Engine;
+using Hmr.Core.Protocol;
+using Hmr.Runtime.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hmr.Runtime.Hosting;
+
+/// <summary>Owns the engine for the app's lifetime: warm start from the build's graph, file events in, one ordered
+/// stream of outcomes out to every browser, one log line per update.</summary>
+internal sealed class HmrHostedService(
+    IHmrEngineFactory factory,
+    HmrEngineHolder holder,
+    HmrWebRoot webRoot,
+    HmrServer server,
+    IOptions<HmrOptions> options,
+    IWebHostEnvironment environment,
+    ILogger<HmrHostedService> logger) : IHostedService, IDisposable
+{
+    private readonly Channel<EngineOutcome> _outcomes = Channel.CreateUnbounded<EngineOutcome>(new UnboundedChannelOptions { SingleReader = true });
+    private IHmrEngine? _engine;
+    private WebRootWatcher? _watcher;
+    private Task? _publisher;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!environment.IsDevelopment()) { logger.NotEnabled("the environment is not Development"); return Task.CompletedTask; }
+        if (!Directory.Exists(webRoot.FullPath)) { logger.NotEnabled($"the web root {webRoot.FullPath} does not exist"); return Task.CompletedTask; }
+
+        var settle = TimeSpan.FromMilliseconds(Math.Max(1, options.Value.SettleMilliseconds));
+        _engine = factory.Create(new HmrEngineSettings(webRoot.FullPath, webRoot.GraphFile, settle));
+        WarmStartReport report;
+        try
+        {
+            report = _engine.Start();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // HMR is a convenience: a web root it cannot read must not stop the app.
+            logger.Failure(e, "the web root; hot module replacement is off");
+            _engine.Dispose();
+            _engine = null;
+            return Task.CompletedTask;
+        }
+        if (report.ArtifactProblem is { } problem) logger.ArtifactProblem(problem);
+        logger.HmrReady(report.ModulesFromArtifact + report.ModulesAnalysed, report.ModulesFromArtifact, report.ModulesAnalysed,
+            (long)report.Elapsed.TotalMilliseconds, webRoot.FullPath);
+
+        _engine.OutcomeReady += outcome => _outcomes.Writer.TryWrite(outcome);
+        _publisher = Task.Run(PublishLoopAsync, CancellationToken.None);
+        _watcher = new WebRootWatcher(webRoot.FullPath, Post, e => logger.WatcherError(e.Message));
+        holder.Set(_engine);
+        return Task.CompletedTask;
+    }
+
+    private void Post(FileChange change)
+    {
+        try { _engine?.Post(change); }
+        catch (ObjectDisposedException) { }
+    }
+
+    private async Task PublishLoopAsync()
+    {
+        await foreach (var outcome in _outcomes.Reader.ReadAllAsync())
+        {
+            try
+            {
+                var sent = await server.PublishAsync(outcome.Trace.ChangedUrls, outcome.Messages);
+                Log(outcome.Trace, sent);
+            }
+            catch (Exception e)
+            {
+                logger.Failure(e, "an update");
+            }
+        }
+    }
+
+    private void Log(UpdateTrace trace, IReadOnlyList<HmrMessage> sent)
+    {
+        var ms = (long)Math.Round(trace.Elapsed.TotalMilliseconds);
+        foreach (var message in sent)
+        {
+            switch (message)
+            {
+                case UpdateMessage update:
+                    foreach (var entry in update.Updates)
+                        logger.HmrUpdate(entry.Path, entry.AcceptedPath == entry.Path ? "" : $" (via {entry.AcceptedPath})", ms);
+                    break;
+                case FullReloadMessage reload:
+                    logger.PageReload(trace.ChangedUrls.Count > 0 ? string.Join(", ", trace.ChangedUrls) : reload.TriggeredBy ?? reload.Path ?? "*",
+                        trace.ReloadReason ?? "full reload");
+                    break;
+                case PruneMessage prune:
+                    logger.Pruned(string.Join(", ", prune.Paths));
+                    break;
+                case ErrorMessage error:
+                    logger.ModuleError(error.Err.Loc is { } loc ? $"{loc.File}:{loc.Line}:{loc.Column}" : error.Err.Id, error.Err.Message);
+                    break;
+            }
+        }
+        foreach (var step in trace.Detail) logger.PropagationStep(step);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _watcher?.Dispose();
+        _outcomes.Writer.TryComplete();
+        if (_publisher is not null) await Task.WhenAny(_publisher, Task.Delay(Timeout.Infinite, cancellationToken));
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        holder.Set(null);
+        _engine?.Dispose();
+    }
+}

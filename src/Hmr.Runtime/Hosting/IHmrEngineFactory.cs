@@ -1,0 +1,28 @@
+using Hmr.Core.Engine;
+
+namespace Hmr.Runtime.Hosting;
+
+/// <summary>Creates the engine for a web root; replaced in tests.</summary>
+public interface IHmrEngineFactory
+{
+    /// <summary>A new, not yet started engine.</summary>
+    IHmrEngine Create(HmrEngineSettings settings);
+}
+
+/// <summary>Where the engine works.</summary>
+/// <param name="WebRoot">Absolute path of the web root.</param>
+/// <param name="GraphFile">The build artifact for the warm start, or null.</param>
+/// <param name="Settle">Settle window for file events.</param>
+public sealed record HmrEngineSettings(string WebRoot, string? GraphFile, TimeSpan Settle);
+
+/// <summary>The product's engine.</summary>
+internal sealed class HmrEngineFactory : IHmrEngineFactory
+{
+    public IHmrEngine Create(HmrEngineSettings settings) => new HmrEngine(new HmrEngineOptions
+    {
+        WebRootPath = settings.WebRoot,
+        WebRootName = Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.WebRoot)),
+        ArtifactPath = settings.GraphFile,
+        SettleWindow = settings.Settle,
+    });
+}

@@ -1,0 +1,55 @@
+using Hmr.Runtime.Sockets;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
+
+namespace Hmr.Runtime.Html;
+
+/// <summary>Adds the HMR preamble to every HTML document the app sends (static pages, Razor Pages, MVC, minimal
+/// APIs), while streaming: the response body feature is wrapped and the tag goes right after <c>&lt;head&gt;</c>.</summary>
+internal sealed class HtmlInjectionMiddleware(RequestDelegate next, HmrToken token, ILogger<HtmlInjectionMiddleware> logger)
+{
+    public const string PreambleUrl = "/_hmr/preamble.js";
+
+    public async Task Invoke(HttpContext context)
+    {
+        if (!IsDocumentRequest(context.Request)) { await next(context); return; }
+        PrepareRequest(context.Request);
+
+        var original = context.Features.Get<IHttpResponseBodyFeature>()!;
+        var snippet = $"<script src=\"{PreambleUrl}?v={token.InstanceId}\"></script>";
+        var injecting = new InjectingBodyFeature(original, context.Response, snippet);
+        context.Features.Set<IHttpResponseBodyFeature>(injecting);
+        try
+        {
+            await next(context);
+            await injecting.CompleteAsync();
+            if (injecting.Injected) logger.HtmlInjected(context.Request.Path.Value ?? "/");
+        }
+        finally
+        {
+            context.Features.Set(original);
+        }
+    }
+
+    private static bool IsDocumentRequest(HttpRequest request)
+    {
+        if (!HttpMethods.IsGet(request.Method)) return false;
+        if (request.Path.StartsWithSegments("/_hmr", StringComparison.OrdinalIgnoreCase)) return false;
+        var destination = request.Headers["Sec-Fetch-Dest"].ToString();
+        if (destination.Length > 0 && destination != "document") return false;
+        return request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Plain, fresh HTML: no compressed variant to inject into, and no 304 that would let the browser keep
+    /// a copy cached before injection.</summary>
+    private static void PrepareRequest(HttpRequest request)
+    {
+        request.Headers.Remove(HeaderNames.AcceptEncoding);
+        request.Headers.Remove(HeaderNames.IfNoneMatch);
+        request.Headers.Remove(HeaderNames.IfModifiedSince);
+        request.Headers.Remove(HeaderNames.IfMatch);
+        request.Headers.Remove(HeaderNames.IfRange);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using System.Text;
+using Hmr.Core.Engine;
+using Hmr.Runtime.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
+
+namespace Hmr.Runtime.Serving;
+
+/// <summary>Serves the web root's ES modules the graph knows, transformed for HMR. Requests it does not own pass to
+/// the next middleware (the app's static files); module requests with a suspicious path are refused outright, so no
+/// later middleware gets a chance to serve a file from outside the web root either.</summary>
+internal sealed class ModuleServingMiddleware(
+    RequestDelegate next,
+    HmrEngineHolder engines,
+    HmrWebRoot webRoot,
+    ModuleCache cache,
+    ILogger<ModuleServingMiddleware> logger)
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public Task Invoke(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)) return next(context);
+        if (!ModuleUrls.IsModulePath(path) && !LooksLikeTraversal(context)) return next(context);
+        if (SafePaths.CheckRequestTarget(context) is { } problem) return Refuse(context, path, problem);
+        if (!ModuleUrls.IsModulePath(path)) return next(context);
+        if (SafePaths.Locate(webRoot.FullPath, webRoot.RealPath, path).Location == SafePaths.FileLocation.Outside)
+            return Refuse(context, path, "the file is not inside the web root");
+        if (engines.Engine is not { } engine) return PassOn(context, path, "the engine is not started yet");
+        if (FindModule(engine, path) is not { } found) return PassOn(context, path, "not a module of the graph");
+        if (found.File is null) return Refuse(context, path, "the file is not inside the web root");
+        return ServeAsync(context, engine, found.Module, found.File);
+    }
+
+    private static bool LooksLikeTraversal(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? "";
+        var p = raw.Split('?', 2)[0];
+        // Module-looking requests whose extension is hidden behind encoding or a trailing dot/NUL still get checked.
+        return p.Contains(".js", StringComparison.OrdinalIgnoreCase) && !ModuleUrls.IsModulePath(path)
+               && (p.Contains('%') || p.Contains('\\') || path.EndsWith('.'));
+    }
+
+    /// <summary>The module for a request path, also through a MapStaticAssets fingerprint.</summary>
+    private (ModuleInfo Module, string? File)? FindModule(IHmrEngine engine, string path)
+    {
+        foreach (var url in new[] { path, ModuleUrls.StripFingerprint(path) })
+        {
+            if (url is null || engine.GetModule(url) is not { } module) continue;
+            return (module, SafePaths.MapToFile(webRoot.FullPath, webRoot.RealPath, url));
+        }
+        return null;
+    }
+
+    private async Task ServeAsync(HttpContext context, IHmrEngine engine, ModuleInfo module, string file)
+    {
+        var served = await TransformAsync(engine, module, file, context.RequestAborted);
+        engine.MarkExecuted(module.Url);
+        var response = context.Response;
+        response.Headers.CacheControl = "no-cache";
+        response.Headers.ETag = served.ETag;
+        response.Headers.XContentTypeOptions = "nosniff";
+        if (IfNoneMatch(context.Request, served.ETag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            logger.ModuleServed(module.Url, 304);
+            return;
+        }
+        response.ContentType = "text/javascript; charset=utf-8";
+        response.ContentLength = served.Body.Length;
+        logger.ModuleServed(module.Url, 200);
+        if (HttpMethods.IsHead(context.Request.Method)) return;
+        await response.Body.WriteAsync(served.Body, context.RequestAborted);
+    }
+
+    private async Task<ServedModule> TransformAsync(IHmrEngine engine, ModuleInfo module, string file, CancellationToken cancellation)
+    {
+        var bytes = await File.ReadAllBytesAsync(file, cancellation);
+        var hash = Convert.ToHexString(SHA256.HashData(bytes));
+        var source = Utf8.GetString(bytes);
+        if (source.Length > 0 && source[0] == '\uFEFF') source = source[1..];
+        var analysis = cache.Analyze(module.Url, hash, source);
+        if (analysis.Diagnostics.FirstOrDefault(d => d.Severity == Hmr.Core.Analysis.DiagnosticSeverity.Error) is { } error)
+        {
+            logger.ModuleError(module.Url, error.Message);
+            return cache.SetOutput(module.Url, "error:" + hash, Utf8.GetBytes(ModuleTransformer.ErrorModule(module.Url, error)));
+        }
+        var (code, stamps) = ModuleTransformer.Transform(source, analysis, module.Url, engine.GetModule);
+        var key = hash + "|" + stamps;
+        return cache.GetOutput(module.Url, key) ?? cache.SetOutput(module.Url, key, Utf8.GetBytes(code));
+    }
+
+    private static bool IfNoneMatch(HttpRequest request, string etag)
+    {
+        var header = request.Headers.IfNoneMatch;
+        if (header.Count == 0) return false;
+        return EntityTagHeaderValue.TryParseList(header, out var tags) && tags.Any(t => t.Tag.Value == etag || t.Tag == "*");
+    }
+
+    private Task PassOn(HttpContext context, string path, string reason)
+    {
+        logger.ModulePassedOn(path, reason);
+        return next(context);
+    }
+
+    private Task Refuse(HttpContext context, string path, string reason)
+    {
+        logger.RequestRefused(path, reason);
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+}

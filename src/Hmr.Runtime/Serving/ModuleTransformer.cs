@@ -1,0 +1,74 @@
+using System.Text;
+using System.Text.Json;
+using Hmr.Core.Analysis;
+using Hmr.Core.Engine;
+
+namespace Hmr.Runtime.Serving;
+
+/// <summary>What the browser gets for one module: the source with its hot context injected (only when it uses
+/// <c>import.meta.hot</c>), resolved import specifiers rewritten to module URLs stamped with <c>?t=</c> once updated,
+/// and accepted-dep literals rewritten to the module URLs the client matches updates against.</summary>
+internal static class ModuleTransformer
+{
+    public const string ClientUrl = "/_hmr/client.js";
+
+    /// <summary>The transformed source, and the import stamps it depends on (part of the cache key).</summary>
+    public static (string Code, string Stamps) Transform(string source, ModuleAnalysis analysis, string moduleUrl, Func<string, ModuleInfo?> lookup)
+    {
+        var edits = new List<(int Start, int End, string Text)>();
+        var stamps = new StringBuilder();
+        foreach (var import in analysis.Imports)
+        {
+            if (import.Specifier is not { } specifier || import.SpecifierEnd <= import.SpecifierStart) continue;
+            if (ModuleUrls.Resolve(moduleUrl, specifier) is not { } url || lookup(url) is not { } module) continue;
+            var stamped = module.LastUpdateTimestamp > 0 ? $"{url}?t={module.LastUpdateTimestamp}" : url;
+            stamps.Append(url).Append('=').Append(module.LastUpdateTimestamp).Append(';');
+            edits.Add((import.SpecifierStart, import.SpecifierEnd, Escape(stamped)));
+        }
+        foreach (var dep in analysis.Hot.AcceptedDeps)
+        {
+            if (dep.End <= dep.Start || ModuleUrls.Resolve(moduleUrl, dep.Specifier) is not { } url || lookup(url) is null) continue;
+            edits.Add((dep.Start, dep.End, Escape(url)));
+        }
+
+        var output = new StringBuilder(source.Length + 160);
+        var position = 0;
+        if (analysis.Hot.UsesHot)
+        {
+            // Kept on the first line so line numbers in stack traces stay the author's (after a hashbang line if any).
+            if (source.StartsWith("#!", StringComparison.Ordinal))
+            {
+                position = source.IndexOf('\n') is var newline and >= 0 ? newline + 1 : source.Length;
+                output.Append(source, 0, position);
+            }
+            output.Append("import { createHotContext as __hmr_createHotContext } from \"").Append(ClientUrl).Append("\";")
+                  .Append("import.meta.hot = __hmr_createHotContext(").Append(JsonSerializer.Serialize(moduleUrl)).Append(");");
+        }
+        foreach (var (start, end, text) in edits.OrderBy(e => e.Start))
+        {
+            if (start < position || end > source.Length) continue;
+            output.Append(source, position, start - position).Append(text);
+            position = end;
+        }
+        output.Append(source, position, source.Length - position);
+        return (output.ToString(), stamps.ToString());
+    }
+
+    /// <summary>A module that fails loudly in place of one with a syntax error.</summary>
+    public static string ErrorModule(string moduleUrl, AnalysisDiagnostic error)
+    {
+        var message = $"[hmr] {moduleUrl}:{error.Position.Line}:{error.Position.Column}: {error.Message}";
+        return $"throw new SyntaxError({JsonSerializer.Serialize(message)});\n";
+    }
+
+    private static string Escape(string url)
+    {
+        var builder = new StringBuilder(url.Length);
+        foreach (var c in url)
+        {
+            if (c is '\'' or '"' or '`' or '\\') builder.Append('\\');
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,120 @@
+using Hmr.Core.Engine;
+using Hmr.Core.Protocol;
+
+namespace Hmr.Core.Tests.Engine;
+
+/// <summary>The engine with its default analyzer (the lexer plus URL resolution) on real JavaScript.</summary>
+[TestClass]
+public sealed class RealSourceTests
+{
+    private static TestSite Site()
+    {
+        var site = new TestSite();
+        site.Options = new HmrEngineOptions { WebRootPath = site.WebRoot, SettleWindow = TimeSpan.FromMilliseconds(50) };
+        return site;
+    }
+
+    [TestMethod]
+    public void SelfAcceptingComponentUnderAPlainEntry()
+    {
+        using var site = Site()
+            .Write("/js/main.js", "import { render } from './ui/counter.js';", "render(document.body);")
+            .Write("/js/ui/counter.js",
+                "import { format } from '../lib/format.js';",
+                "export function render(el) { el.textContent = format(1); }",
+                "if (import.meta.hot) {",
+                "  import.meta.hot",
+                "    ?.accept((mod) => mod?.render(document.body));",
+                "}")
+            .Write("/js/lib/format.js", "export const format = (n) => `#${n}`;");
+        site.Execute("/js/main.js", "/js/ui/counter.js", "/js/lib/format.js");
+        var entry = site.Edit("/js/lib/format.js", "export const format = (n) => `n=${n}`;").Update().Updates.Single();
+        Assert.AreEqual("/js/ui/counter.js", entry.Path);
+        Assert.AreEqual("/js/ui/counter.js", entry.AcceptedPath);
+        CollectionAssert.AreEqual(new[] { $"/js/ui/counter.js?t={entry.Timestamp}", $"/js/lib/format.js?t={entry.Timestamp}" }, entry.Preload.ToList());
+        Assert.AreEqual("/js/main.js", site.Edit("/js/main.js", "import { render } from './ui/counter.js';", "render(document.body); // 2").Reload().TriggeredBy);
+    }
+
+    [TestMethod]
+    public void DepAcceptAndAcceptExportsFromSource()
+    {
+        using var site = Site()
+            .Write("/app.js",
+                "import { a } from './store.js';",
+                "import * as all from './consts.js';",
+                "import.meta.hot.accept('./store.js', (m) => {});",
+                "console.log(a, all);")
+            .Write("/store.js", "export let a = 1;")
+            .Write("/consts.js", "export const x = 1, y = 2;", "import.meta.hot.acceptExports(['x', 'y']);");
+        site.Execute("/app.js", "/store.js", "/consts.js");
+        CollectionAssert.AreEqual(new[] { "/app.js<-/store.js" }, site.Edit("/store.js", "export let a = 2;").Update().Pairs());
+        // A namespace import uses every binding, and app.js accepts only store.js: a reload.
+        site.Edit("/consts.js", "export const x = 3, y = 2;", "import.meta.hot.acceptExports(['x', 'y']);").Reload();
+    }
+
+    [TestMethod]
+    public void SyntaxErrorInRealSourceIsAnOverlayWithAFrame()
+    {
+        using var site = Site()
+            .Write("/main.js", "import './a.js';")
+            .Write("/a.js", "import.meta.hot.accept();", "export const s = 'ok';");
+        site.Execute("/main.js", "/a.js");
+        var outcome = site.Edit("/a.js", "import.meta.hot.accept();", "export const s = 'unterminated;");
+        var error = outcome.Messages.OfType<ErrorMessage>().Single().Err;
+        Assert.AreEqual("/a.js", error.Id);
+        Assert.AreEqual(2, error.Loc!.Line);
+        StringAssert.Contains(error.Frame, "> 2 | export const s = 'unterminated;");
+        Assert.IsFalse(outcome.Messages.OfType<FullReloadMessage>().Any());
+        CollectionAssert.AreEqual(new[] { "/a.js<-/a.js" },
+            site.Edit("/a.js", "import.meta.hot.accept();", "export const s = 'fixed';").Update().Pairs());
+    }
+
+    [TestMethod]
+    public void CreatingTheMissingFileOfARelativeImportRelinksIt()
+    {
+        using var site = Site()
+            .Write("/main.js", "import './app.js';")
+            .Write("/app.js", "import { later } from './later.js';", "import.meta.hot.accept();");
+        site.Execute("/main.js", "/app.js");
+        CollectionAssert.AreEqual(new[] { "/app.js<-/app.js" }, site.Edit("/later.js", "export const later = 1;").Update().Pairs());
+        site.Execute("/later.js");
+        // Now linked: an edit of later.js reaches app.js through the import.
+        CollectionAssert.AreEqual(new[] { "/app.js<-/app.js" }, site.Edit("/later.js", "export const later = 2;").Update().Pairs());
+        Assert.IsNotNull(site.Engine.GetModule("/later.js"));
+    }
+
+    [TestMethod]
+    public void ExternalAndBareImportsAreNotFollowed()
+    {
+        using var site = Site()
+            .Write("/main.js", "import 'https://cdn.example/x.js';", "import 'lodash';", "import './a.js';", "import.meta.hot.accept();")
+            .Write("/a.js", "");
+        site.Execute("/main.js", "/a.js");
+        CollectionAssert.AreEqual(new[] { "/main.js<-/main.js" }, site.Edit("/a.js", "// 2").Update().Pairs());
+        Assert.IsNull(site.Engine.GetModule("/x.js"));
+    }
+
+    [TestMethod]
+    public void WarmStartFromTheBuildTasksArtifact()
+    {
+        using var site = Site()
+            .Write("/index.html", "<script type=\"module\" src=\"/main.js\"></script>")
+            .Write("/main.js", "import './app.js';")
+            .Write("/app.js", "import { x } from './later.js';", "import.meta.hot.accept();")
+            .Write("/util.js", "export const u = 1;");
+        var artifact = Path.Combine(site.Root, "obj", "module-graph.json");
+        var built = Hmr.Core.Graph.ModuleGraphBuilder.Build(new Hmr.Core.Graph.ModuleGraphBuildOptions(site.Root, "wwwroot", Hmr.Core.Analysis.ModuleLexer.Analyze));
+        Directory.CreateDirectory(Path.GetDirectoryName(artifact)!);
+        File.WriteAllBytes(artifact, Hmr.Core.Graph.ModuleGraphSerializer.Serialize(built.Document));
+        File.SetLastWriteTimeUtc(artifact, DateTime.UtcNow.AddSeconds(5));
+        // Created after the build: app.js's import of it resolves now, so its record cannot be trusted.
+        site.Write("/later.js", "export const x = 1;");
+        site.Options = new HmrEngineOptions { WebRootPath = site.WebRoot, ArtifactPath = artifact };
+        _ = site.Engine;
+        Assert.IsNull(site.Report!.ArtifactProblem);
+        Assert.AreEqual(2, site.Report.ModulesFromArtifact, "main.js and util.js");
+        Assert.AreEqual(2, site.Report.ModulesAnalysed, "app.js (resolution changed) and later.js (new)");
+        site.Execute("/main.js", "/app.js", "/later.js");
+        CollectionAssert.AreEqual(new[] { "/app.js<-/app.js" }, site.Edit("/later.js", "export const x = 2;").Update().Pairs());
+    }
+}

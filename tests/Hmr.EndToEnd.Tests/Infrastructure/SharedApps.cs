@@ -1,0 +1,41 @@
+namespace Hmr.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Web apps shared by several test classes (each dotnet watch start costs seconds): created, built and
+/// started on first use, killed at assembly cleanup.</summary>
+public static class SharedApps
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly Dictionary<string, WebApp> Apps = new(StringComparer.Ordinal);
+
+    /// <summary>The "scenarios" site (one folder per scenario) served with UseDefaultFiles + UseStaticFiles.</summary>
+    public static Task<WebApp> ScenariosAsync() => GetAsync("scenarios", StaticFiles.UseStaticFiles);
+
+    /// <summary>The "dotnetwatch" site served with MapStaticAssets (restarts and C# edits happen there).</summary>
+    public static Task<WebApp> DotnetWatchAsync() => GetAsync("dotnetwatch", StaticFiles.MapStaticAssets);
+
+    private static async Task<WebApp> GetAsync(string site, StaticFiles staticFiles)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            var key = site + "/" + staticFiles;
+            if (!Apps.TryGetValue(key, out var app))
+            {
+                app = await WebApp.CreateAsync(site, staticFiles);
+                Apps[key] = app;
+            }
+            await app.EnsureRunningAsync();
+            return app;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public static void StopAll()
+    {
+        foreach (var app in Apps.Values) app.Dispose();
+        Apps.Clear();
+    }
+}

@@ -1,0 +1,189 @@
+using System.Text;
+
+namespace Hmr.EndToEnd.Tests.Infrastructure;
+
+/// <summary>How the generated Program.cs serves wwwroot.</summary>
+public enum StaticFiles { UseStaticFiles, MapStaticAssets }
+
+/// <summary>How a test saves a file: in place, or as editors that write a temporary file and rename it over the original.</summary>
+public enum SaveMode { InPlace, Atomic }
+
+/// <summary>A temporary ASP.NET Core web project (net10.0) that consumes the packed Hmr.Build package, with the
+/// wwwroot of one site from Sites/, built once and run under `dotnet watch`. Files can be edited, created and
+/// deleted, and put back as they were between tests.</summary>
+public sealed class WebApp : IDisposable
+{
+    public const string ServerTextV1 = "server says v1";
+
+    private readonly Dictionary<string, byte[]> originals = new(StringComparer.Ordinal);
+    private readonly string editsDirectory;
+    private WatchProcess? watch;
+
+    private WebApp(string name, string directory, int port)
+    {
+        Name = name;
+        Directory = directory;
+        Port = port;
+        editsDirectory = Path.Combine(RepoPackage.RunDirectory, "edits-" + name);
+        System.IO.Directory.CreateDirectory(editsDirectory);
+    }
+
+    public string Name { get; }
+
+    public string Directory { get; }
+
+    public string WebRoot => Path.Combine(Directory, "wwwroot");
+
+    public int Port { get; }
+
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    public bool IsRunning => watch is { HasExited: false };
+
+    /// <summary>What dotnet watch (and the app under it) printed, for failure messages.</summary>
+    public string WatchOutputTail => watch?.Tail() ?? "(dotnet watch not started)";
+
+    public string WatchOutput => watch?.Output ?? "";
+
+    /// <summary>Writes the project (csproj, Program.cs, nuget.config, wwwroot copied from Sites/<paramref name="site"/>) and builds it.</summary>
+    public static async Task<WebApp> CreateAsync(string site, StaticFiles staticFiles)
+    {
+        var (feed, version) = await RepoPackage.EnsurePackedAsync();
+        var name = site + "-" + staticFiles;
+        var dir = Path.Combine(RepoPackage.RunDirectory, name);
+        var app = new WebApp(name, dir, WatchProcess.FreePort());
+        System.IO.Directory.CreateDirectory(dir);
+        // Keep any Directory.Build.* or central package management above the temporary folder out of the project.
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(dir, "Directory.Packages.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="{RepoPackage.PackageId}" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        // The temporary feed first, then the sources configured on the machine (inherited, not cleared).
+        File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="hmr-e2e-feed" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        var serving = staticFiles == StaticFiles.UseStaticFiles
+            ? "app.UseDefaultFiles();\napp.UseStaticFiles();"
+            : "app.MapStaticAssets();";
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            {{serving}}
+            app.MapGet("/api/text", () => "{{ServerTextV1}}");
+            app.Run();
+
+            """);
+        var source = Path.Combine(AppContext.BaseDirectory, "Sites", site);
+        if (!System.IO.Directory.Exists(source)) throw new DirectoryNotFoundException(source);
+        foreach (var file in System.IO.Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file).Replace('\\', '/');
+            var target = Path.Combine(app.WebRoot, relative);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        app.SnapshotOriginals();
+        await ChildProcess.RunAsync(dir, TimeSpan.FromMinutes(5), "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        return app;
+    }
+
+    /// <summary>Starts dotnet watch (if it is not running) and waits for the site to answer.</summary>
+    public async Task EnsureRunningAsync()
+    {
+        if (IsRunning) return;
+        watch?.Dispose();
+        watch = null;
+        await WatchProcess.WaitForPortFreeAsync(Port, TimeSpan.FromSeconds(30));
+        watch = await WatchProcess.StartAsync(Directory, Port, "/index.html", TimeSpan.FromMinutes(3));
+    }
+
+    /// <summary>Kills dotnet watch and its app (the whole process tree).</summary>
+    public void Stop()
+    {
+        watch?.Dispose();
+        watch = null;
+    }
+
+    public string Url(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
+
+    public string ReadWebFile(string webPath) => File.ReadAllText(WebPath(webPath));
+
+    /// <summary>Rewrites a file under wwwroot; the edit must change it (otherwise the test is wrong).</summary>
+    public void EditWebFile(string webPath, string oldText, string newText, SaveMode mode = SaveMode.InPlace)
+        => EditFile(WebPath(webPath), oldText, newText, mode);
+
+    /// <summary>Rewrites Program.cs (a C# edit under dotnet watch).</summary>
+    public void EditProgram(string oldText, string newText) => EditFile(Path.Combine(Directory, "Program.cs"), oldText, newText, SaveMode.InPlace);
+
+    public void WriteWebFile(string webPath, string content, SaveMode mode = SaveMode.InPlace) => Save(WebPath(webPath), content, mode);
+
+    public void DeleteWebFile(string webPath) => File.Delete(WebPath(webPath));
+
+    /// <summary>Puts back every file as it was written at creation and deletes files created since.
+    /// Returns true when something had to change.</summary>
+    public bool RestoreFiles()
+    {
+        var changed = false;
+        foreach (var file in System.IO.Directory.GetFiles(WebRoot, "*", SearchOption.AllDirectories))
+        {
+            if (!originals.ContainsKey(file)) { File.Delete(file); changed = true; }
+        }
+        foreach (var (path, bytes) in originals)
+        {
+            if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes)) continue;
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, bytes);
+            changed = true;
+        }
+        return changed;
+    }
+
+    private void SnapshotOriginals()
+    {
+        foreach (var file in System.IO.Directory.GetFiles(WebRoot, "*", SearchOption.AllDirectories)) originals[file] = File.ReadAllBytes(file);
+        var program = Path.Combine(Directory, "Program.cs");
+        originals[program] = File.ReadAllBytes(program);
+    }
+
+    private string WebPath(string webPath) => Path.Combine(WebRoot, webPath.TrimStart('/'));
+
+    private void EditFile(string path, string oldText, string newText, SaveMode mode)
+    {
+        var text = File.ReadAllText(path);
+        if (!text.Contains(oldText, StringComparison.Ordinal)) throw new InvalidOperationException($"Test error: '{oldText}' is not in {path}:\n{text}");
+        Save(path, text.Replace(oldText, newText, StringComparison.Ordinal), mode);
+    }
+
+    private void Save(string path, string content, SaveMode mode)
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (mode == SaveMode.InPlace)
+        {
+            File.WriteAllText(path, content, new UTF8Encoding(false));
+            return;
+        }
+        // Outside the project (a stray temporary file under wwwroot would itself be a new file to dotnet watch),
+        // on the same file system, then renamed over the original.
+        var temp = Path.Combine(editsDirectory, Guid.NewGuid().ToString("N") + ".tmp");
+        File.WriteAllText(temp, content, new UTF8Encoding(false));
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public void Dispose() => Stop();
+}

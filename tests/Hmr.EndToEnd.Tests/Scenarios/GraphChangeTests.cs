@@ -1,0 +1,115 @@
+using Hmr.EndToEnd.Tests.Infrastructure;
+
+namespace Hmr.EndToEnd.Tests.Scenarios;
+
+/// <summary>Edits that change the module graph or find no boundary: prune, cycles, created and deleted files,
+/// and the full reload of a dead end.</summary>
+[TestClass]
+public sealed class GraphChangeTests : ScenarioTest
+{
+    [TestMethod]
+    public async Task ChangeWithNoAcceptingModule_ReloadsThePageExactlyOnce()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var tab = await OpenAsync("/noboundary/index.html");
+        await tab.WaitForTextAsync("#out", "util one");
+
+        app.EditWebFile("noboundary/util.js", "'util one'", "'util two'");
+
+        await tab.AssertExactlyOneReloadAsync();
+        await tab.WaitForTextAsync("#out", "util two");
+    }
+
+    [TestMethod]
+    public async Task ImportRemovedByAnEdit_RunsThePrunedModulesPruneHandler()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var tab = await OpenAsync("/prune/index.html");
+        await tab.WaitForTextAsync("#extra", "extra loaded");
+
+        app.EditWebFile("prune/main.js", "import './extra.js';\n", "", SaveMode.Atomic);
+
+        await tab.WaitForAsync("() => document.body.dataset.extraPruned === 'yes'", "extra.js's prune handler");
+        await tab.WaitForTextAsync("#extra", "extra pruned");
+        Assert.AreEqual("yes", await tab.Page.EvaluateAsync<string?>("() => document.body.dataset.extraDisposed ?? null"), "a pruned module is disposed too");
+        await tab.AssertNoReloadAsync();
+    }
+
+    [TestMethod]
+    public async Task DeletingAFileNoLongerImported_NeedsNoReload()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var tab = await OpenAsync("/prunedelete/index.html");
+        await tab.WaitForTextAsync("#out", "main with old one");
+
+        app.EditWebFile("prunedelete/main.js", "import { old } from './old.js';", "const old = 'nothing';");
+        await tab.WaitForTextAsync("#out", "main with nothing");
+        app.DeleteWebFile("prunedelete/old.js");
+
+        await tab.AssertNoReloadAsync();
+        Assert.AreEqual("main with nothing", await tab.TextAsync("#out"));
+    }
+
+    [TestMethod]
+    public async Task DeletingAnImportedFile_TreatsItsImporterAsChanged_DeadEndReloadsOnce()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var tab = await OpenAsync("/deleted/index.html");
+        await tab.WaitForTextAsync("#out", "main with gone one");
+
+        app.DeleteWebFile("deleted/gone.js");
+
+        await tab.AssertExactlyOneReloadAsync();
+    }
+
+    [TestMethod]
+    public async Task ChangeInsideAnImportCycle_RunsTheAcceptCallbackAndApplies()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var tab = await OpenAsync("/cycle/index.html");
+        await tab.WaitForTextAsync("#out", "a+b one");
+
+        app.EditWebFile("cycle/b.js", "'b one'", "'b two'");
+
+        // The boundary (main accepts a.js) is flagged as within a circular import: its accept callback runs, and
+        // since re-importing the cycle does not throw, the update applies with no reload.
+        await tab.WaitForTextAsync("#out", "a+b two");
+        Assert.AreEqual("1", await tab.Page.EvaluateAsync<string?>("() => document.body.dataset.acceptRuns ?? null"));
+        await tab.AssertNoReloadAsync();
+    }
+
+    [TestMethod]
+    public async Task NewFileThenImportedByAnEdit_IsPickedUp()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var tab = await OpenAsync("/newfile/index.html");
+        await tab.WaitForTextAsync("#out", "no new file yet");
+
+        app.WriteWebFile("newfile/fresh.js", "export const fresh = 'fresh module';\n");
+        await Task.Delay(500); // two separate saves, as a user creates a file and then edits another
+        app.EditWebFile("newfile/main.js", "const text = 'no new file yet';", "import { fresh } from './fresh.js';\nconst text = fresh;", SaveMode.Atomic);
+
+        await tab.WaitForTextAsync("#out", "fresh module");
+        await tab.AssertNoReloadAsync();
+
+        // The new module is part of the graph: editing it updates through main's self-accept.
+        app.EditWebFile("newfile/fresh.js", "'fresh module'", "'fresh module edited'");
+        await tab.WaitForTextAsync("#out", "fresh module edited");
+        await tab.AssertNoReloadAsync();
+    }
+
+    [TestMethod]
+    public async Task HtmlEdit_ReloadsThatPageOnly()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var page = await OpenAsync("/htmlpage/index.html");
+        var other = await OpenAsync("/twotabs/index.html");
+        await page.WaitForTextAsync("#out", "html one");
+
+        app.EditWebFile("htmlpage/index.html", "html one", "html two");
+
+        await page.AssertExactlyOneReloadAsync();
+        await page.WaitForTextAsync("#out", "html two");
+        await other.AssertNoReloadAsync();
+    }
+}

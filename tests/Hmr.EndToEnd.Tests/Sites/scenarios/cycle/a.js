@@ -1,0 +1,9 @@
+import { bValue } from './b.js';
+
+export function name() {
+  return 'a';
+}
+
+export function describe() {
+  return name() + '+' + bValue;
+}

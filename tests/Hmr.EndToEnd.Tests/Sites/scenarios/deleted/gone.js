@@ -1,0 +1,1 @@
+export const gone = 'gone one';

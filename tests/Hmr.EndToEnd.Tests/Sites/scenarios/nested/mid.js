@@ -1,0 +1,5 @@
+import { value } from './leaf.js';
+
+export function describe() {
+  return 'mid sees ' + value;
+}

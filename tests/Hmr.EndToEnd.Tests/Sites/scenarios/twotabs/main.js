@@ -1,0 +1,7 @@
+const text = 'tabs one';
+
+document.getElementById('out').textContent = text;
+
+if (import.meta.hot) {
+  import.meta.hot.accept();
+}
