@@ -3,7 +3,7 @@ using Hmr.Core.Graph;
 namespace Hmr.Core.Tests.Graph;
 
 [TestClass]
-public sealed class EngineModuleAnalyzerTests
+public sealed class LiveAnalysisTests
 {
     [TestMethod]
     public void Live_analysis_matches_the_build_record()
@@ -16,7 +16,7 @@ public sealed class EngineModuleAnalyzerTests
 
         var built = ModuleGraphBuilder.Build(new ModuleGraphBuildOptions(root.ProjectDirectory, "wwwroot")).Document
             .Modules.Single(m => m.Url == "/js/app.js");
-        var analyzer = EngineModuleAnalyzer.ForWebRoot(root.WebRoot);
+        var analyzer = new Hmr.Core.Engine.WebRootModuleAnalyzer(root.WebRoot);
         var live = analyzer.Analyze("/js/app.js", path, source);
 
         Assert.AreEqual("/js/dep.js", live.Imports[0].Url, "the page's import map applies live too");
