@@ -120,6 +120,28 @@ public sealed class ModuleGraphBuilderTests
     }
 
     [TestMethod]
+    public void Deleting_an_accepted_dependency_re_analyses_the_acceptor()
+    {
+        using var root = new TempWebRoot();
+        root.Write("app.js", "import.meta.hot.accept('./dep.js', () => {});\n");
+        root.Write("dep.js", "export const d = 1;\n");
+        var first = Build(root, new TestLexer()).Document;
+        CollectionAssert.AreEqual(new[] { "/dep.js" }, first.Modules.Single(m => m.Url == "/app.js").Hot.AcceptedDeps.ToArray());
+
+        root.Delete("dep.js");
+        var second = Build(root, new TestLexer(), first);
+        Assert.AreEqual(1, second.ReparsedCount);
+        var app = second.Document.Modules.Single();
+        Assert.IsEmpty(app.Hot.AcceptedDeps);
+        Assert.AreEqual(DiagnosticCodes.AcceptedDependencyUnresolved, app.Diagnostics.Single().Code);
+
+        root.Write("dep.js", "export const d = 2;\n");
+        var third = Build(root, new TestLexer(), second.Document);
+        Assert.AreEqual(2, third.ReparsedCount, "dep.js is new and app.js had an unresolved accepted dependency");
+        CollectionAssert.AreEqual(new[] { "/dep.js" }, third.Document.Modules.Single(m => m.Url == "/app.js").Hot.AcceptedDeps.ToArray());
+    }
+
+    [TestMethod]
     public void A_changed_import_map_invalidates_the_cache()
     {
         using var root = new TempWebRoot();
