@@ -30,6 +30,8 @@ internal static class DotnetCli
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        // No compiler server left running after the tests (MSBuild reads environment variables as properties).
+        start.Environment["UseSharedCompilation"] = "false";
         // A test host started by `dotnet test` may carry MSBuild's own variables; a child build must not inherit them.
         foreach (var name in new[] { "MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly", "VSTEST_HOST_DEBUG" })
             start.Environment.Remove(name);
