@@ -59,11 +59,23 @@ public sealed class ModuleTransformerTests
     }
 
     [TestMethod]
-    public void Error_module_names_the_file_line_and_column()
+    public void Error_module_reports_the_overlay_payload_then_throws_with_the_location()
     {
         var error = new AnalysisDiagnostic("HMR001", DiagnosticSeverity.Error, "Unterminated string \"literal\".", new SourcePosition(10, 2, 7));
-        Assert.AreEqual("throw new SyntaxError(\"[hmr] /js/app.js:2:7: Unterminated string \\u0022literal\\u0022.\");\n",
-            ModuleTransformer.ErrorModule("/js/app.js", error));
+        var lines = ErrorModule.Build("/js/app.js", "let a = 1;\nconst s = 'oops\nlet b;\n", error, ["default", "label", "a-b"]).Split('\n');
+
+        Assert.AreEqual("import { reportModuleError as __hmr_reportModuleError } from \"/_hmr/client.js\";", lines[0]);
+        StringAssert.StartsWith(lines[1], "__hmr_reportModuleError(");
+        var payload = System.Text.Json.JsonDocument.Parse(lines[1]["__hmr_reportModuleError(".Length..^2]).RootElement;
+        Assert.AreEqual("Unterminated string \"literal\". (HMR001)", payload.GetProperty("message").GetString());
+        Assert.AreEqual("/js/app.js", payload.GetProperty("id").GetString());
+        Assert.AreEqual("/js/app.js", payload.GetProperty("loc").GetProperty("file").GetString());
+        Assert.AreEqual(2, payload.GetProperty("loc").GetProperty("line").GetInt32());
+        Assert.AreEqual(7, payload.GetProperty("loc").GetProperty("column").GetInt32());
+        Assert.AreEqual("  1 | let a = 1;\n> 2 | const s = 'oops\n    |       ^\n  3 | let b;", payload.GetProperty("frame").GetString());
+        Assert.AreEqual("throw new SyntaxError(\"[hmr] /js/app.js:2:7: Unterminated string \\u0022literal\\u0022.\");", lines[2]);
+        // Importers link against these names; without them the browser fails the page before the overlay can show.
+        Assert.AreEqual("export { __hmr_unavailable as default, __hmr_unavailable as label, __hmr_unavailable as \"a-b\" };", lines[4]);
     }
 
     [TestMethod]

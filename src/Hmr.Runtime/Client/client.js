@@ -15,8 +15,13 @@ const listenersByModule = new Map();
 
 let socket = null;
 let everConnected = false;
+// Update, full-reload, prune and error messages received from this server instance (see onConnected).
+let messagesReceived = 0;
+const countedTypes = new Set(["update", "full-reload", "prune", "error"]);
 const outbox = [];
 let currentFirstInvalidatedBy;
+// Modules whose first load on this page failed (served broken: see reportModuleError). Their importers never ran.
+const failedModules = new Set();
 
 // ---- import.meta.hot ----------------------------------------------------------------------------------------
 
@@ -40,7 +45,7 @@ class HotContext {
   }
 
   accept(deps, callback) {
-    if (typeof deps === "function" || deps === undefined) {
+    if (typeof deps === "function" || !deps) {
       this.#register([this.#url], ([mod]) => deps?.(mod));
     } else if (typeof deps === "string") {
       this.#register([this.#resolve(deps)], ([mod]) => callback?.(mod));
@@ -103,6 +108,14 @@ export function createHotContext(url) {
   return new HotContext(url);
 }
 
+// Called by the stand-in the server serves for a module with a syntax error, before it throws: a page loaded while
+// the file is broken never got the socket's error message, so show the same overlay here, and remember the module
+// so that the save that fixes it can recover the page (see planUpdate).
+export function reportModuleError(err) {
+  if (err?.id) failedModules.add(err.id);
+  showError({ type: "error", err });
+}
+
 function addTo(map, key, value) {
   const list = map.get(key) ?? [];
   list.push(value);
@@ -139,6 +152,7 @@ function enqueue(message) {
 }
 
 async function handle(message) {
+  if (countedTypes.has(message.type)) messagesReceived++;
   switch (message.type) {
     case "connected": return onConnected(message);
     case "update": return applyUpdate(message);
@@ -156,6 +170,16 @@ function onConnected(message) {
     location.reload();
     return;
   }
+  // The same server answered after a blip. If it broadcast anything meanwhile, this page missed it and may run stale
+  // code: reload once. Otherwise resume as if nothing happened.
+  const count = typeof message.messageCount === "number" ? message.messageCount : messagesReceived;
+  if (everConnected && count !== messagesReceived) {
+    console.info(`[hmr] ${count - messagesReceived} update(s) were sent while disconnected, reloading`);
+    notify("vite:beforeFullReload", { type: "full-reload", path: "*" });
+    location.reload();
+    return;
+  }
+  messagesReceived = count;
   console.debug(everConnected ? "[hmr] reconnected" : "[hmr] connected");
   everConnected = true;
   notify("vite:ws:connect", { webSocket: socket });
@@ -164,6 +188,15 @@ function onConnected(message) {
 async function applyUpdate(payload) {
   notify("vite:beforeUpdate", payload);
   const jsUpdates = payload.updates.filter((u) => u.type === "js-update");
+  // A module that failed on its first load stopped its importers from running too: their boundaries have no hot
+  // context to take the update, so the page as a whole can only recover by loading again (once, for this update).
+  const stranded = jsUpdates.find((update) => !hotModules.has(update.path) && touchesFailedModule(update));
+  if (stranded) {
+    console.info(`[hmr] ${stranded.acceptedPath} changed but the page never ran it (a module failed to load): reloading`);
+    notify("vite:beforeFullReload", { type: "full-reload", path: "*", triggeredBy: stranded.acceptedPath });
+    location.reload();
+    return;
+  }
   const plans = jsUpdates.map(planUpdate).filter((plan) => plan !== null);
   await preload(plans.flatMap((plan) => plan.update.preload ?? []));
 
@@ -186,9 +219,12 @@ async function applyUpdate(payload) {
   }
 
   let reload = false;
+  let failed = false;
   for (const plan of plans) {
     const { mod, error } = await plan.result;
     if (error) console.error(`[hmr] failed to reload ${plan.update.acceptedPath}`, error);
+    else failedModules.delete(plan.update.acceptedPath);
+    failed ||= Boolean(error);
     currentFirstInvalidatedBy = plan.update.firstInvalidatedBy;
     try {
       for (const { deps, fn } of plan.callbacks) {
@@ -210,7 +246,8 @@ async function applyUpdate(payload) {
     location.reload();
     return;
   }
-  if (hasErrorOverlay()) clearErrorOverlay();
+  // Only a successful update means the error shown was fixed.
+  if (!failed && hasErrorOverlay()) clearErrorOverlay();
   notify("vite:afterUpdate", payload);
 }
 
@@ -219,7 +256,16 @@ function planUpdate(update) {
   const boundary = hotModules.get(update.path);
   if (!boundary) return null; // never executed on this page
   const callbacks = boundary.callbacks.filter(({ deps }) => deps.includes(update.acceptedPath));
+  // As in Vite: a dep update that no callback of the running version accepts (say, accept() behind an if) is not
+  // re-imported; a self update always is.
+  if (update.path !== update.acceptedPath && callbacks.length === 0) return null;
   return { update, callbacks, result: null };
+}
+
+function touchesFailedModule(update) {
+  if (failedModules.size === 0) return false;
+  const paths = [update.path, update.acceptedPath, ...(update.preload ?? []).map((url) => url.split("?")[0])];
+  return paths.some((path) => failedModules.has(path));
 }
 
 // Fetch (without running) every module the boundary will import, in one parallel round.
@@ -250,13 +296,14 @@ function swapStylesheet(update) {
   })));
 }
 
+// As in Vite, listeners hear about every full-reload message, also one for another page that this page ignores.
 function fullReload(payload) {
+  notify("vite:beforeFullReload", payload);
   if (payload.path && payload.path !== "*" && payload.path.endsWith(".html")) {
     const page = decodeURIComponent(location.pathname);
     const samePage = page === payload.path || (page.endsWith("/") && `${page}index.html` === payload.path);
     if (!samePage) return;
   }
-  notify("vite:beforeFullReload", payload);
   location.reload();
 }
 

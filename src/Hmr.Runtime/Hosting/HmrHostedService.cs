@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Hmr.Core.Engine;
 using Hmr.Core.Protocol;
+using Hmr.Runtime.Serving;
 using Hmr.Runtime.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +17,7 @@ internal sealed class HmrHostedService(
     HmrEngineHolder holder,
     HmrWebRoot webRoot,
     HmrServer server,
+    ImportMapSpecifiers importMaps,
     IOptions<HmrOptions> options,
     IWebHostEnvironment environment,
     ILogger<HmrHostedService> logger) : IHostedService, IDisposable
@@ -58,6 +60,9 @@ internal sealed class HmrHostedService(
 
     private void Post(FileChange change)
     {
+        // A page may have changed its import map (it reloads anyway; the modules it then requests must use the new map).
+        if (change.FullPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || change.FullPath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+            importMaps.Invalidate();
         try { _engine?.Post(change); }
         catch (ObjectDisposedException) { }
     }

@@ -7,27 +7,43 @@ namespace Hmr.Runtime.Serving;
 
 /// <summary>What the browser gets for one module: the source with its hot context injected (only when it uses
 /// <c>import.meta.hot</c>), resolved import specifiers rewritten to module URLs stamped with <c>?t=</c> once updated,
-/// and accepted-dep literals rewritten to the module URLs the client matches updates against.</summary>
+/// and accepted-dep literals rewritten to the module URLs the client matches updates against. Bare specifiers that an
+/// import map maps to a module stay bare until that module is updated (the page's import map applies to them), then
+/// become its stamped URL: the browser caches a module by URL, so a re-run importer would otherwise get the old one.</summary>
 internal static class ModuleTransformer
 {
     public const string ClientUrl = "/_hmr/client.js";
 
-    /// <summary>The transformed source, and the import stamps it depends on (part of the cache key).</summary>
-    public static (string Code, string Stamps) Transform(string source, ModuleAnalysis analysis, string moduleUrl, Func<string, ModuleInfo?> lookup)
+    /// <summary>The transformed source, and the import stamps it depends on (part of the cache key).
+    /// <c>resolveBare(specifier, importerUrl)</c> maps a bare specifier through the import map, or returns null.</summary>
+    public static (string Code, string Stamps) Transform(string source, ModuleAnalysis analysis, string moduleUrl,
+        Func<string, ModuleInfo?> lookup, Func<string, string, string?>? resolveBare = null)
     {
         var edits = new List<(int Start, int End, string Text)>();
         var stamps = new StringBuilder();
         foreach (var import in analysis.Imports)
         {
             if (import.Specifier is not { } specifier || import.SpecifierEnd <= import.SpecifierStart) continue;
-            if (ModuleUrls.Resolve(moduleUrl, specifier) is not { } url || lookup(url) is not { } module) continue;
-            var stamped = module.LastUpdateTimestamp > 0 ? $"{url}?t={module.LastUpdateTimestamp}" : url;
-            stamps.Append(url).Append('=').Append(module.LastUpdateTimestamp).Append(';');
-            edits.Add((import.SpecifierStart, import.SpecifierEnd, Escape(stamped)));
+            if (ModuleUrls.Resolve(moduleUrl, specifier) is { } url)
+            {
+                if (lookup(url) is not { } module) continue;
+                var stamped = module.LastUpdateTimestamp > 0 ? $"{url}?t={module.LastUpdateTimestamp}" : url;
+                stamps.Append(url).Append('=').Append(module.LastUpdateTimestamp).Append(';');
+                edits.Add((import.SpecifierStart, import.SpecifierEnd, Escape(stamped)));
+            }
+            else if (ResolveBare(specifier, moduleUrl, resolveBare, lookup) is { } mapped)
+            {
+                stamps.Append(specifier).Append("->").Append(mapped.Url).Append('=').Append(mapped.LastUpdateTimestamp).Append(';');
+                if (mapped.LastUpdateTimestamp > 0)
+                    edits.Add((import.SpecifierStart, import.SpecifierEnd, Escape($"{mapped.Url}?t={mapped.LastUpdateTimestamp}")));
+            }
         }
         foreach (var dep in analysis.Hot.AcceptedDeps)
         {
-            if (dep.End <= dep.Start || ModuleUrls.Resolve(moduleUrl, dep.Specifier) is not { } url || lookup(url) is null) continue;
+            if (dep.End <= dep.Start) continue;
+            // The client matches updates by module URL, which it cannot work out for a bare name.
+            var url = ModuleUrls.Resolve(moduleUrl, dep.Specifier) ?? ResolveBare(dep.Specifier, moduleUrl, resolveBare, lookup)?.Url;
+            if (url is null || lookup(url) is null) continue;
             edits.Add((dep.Start, dep.End, Escape(url)));
         }
 
@@ -54,12 +70,9 @@ internal static class ModuleTransformer
         return (output.ToString(), stamps.ToString());
     }
 
-    /// <summary>A module that fails loudly in place of one with a syntax error.</summary>
-    public static string ErrorModule(string moduleUrl, AnalysisDiagnostic error)
-    {
-        var message = $"[hmr] {moduleUrl}:{error.Position.Line}:{error.Position.Column}: {error.Message}";
-        return $"throw new SyntaxError({JsonSerializer.Serialize(message)});\n";
-    }
+    private static ModuleInfo? ResolveBare(string specifier, string moduleUrl, Func<string, string, string?>? resolveBare,
+        Func<string, ModuleInfo?> lookup) =>
+        resolveBare is not null && ImportMapSpecifiers.IsBare(specifier) && resolveBare(specifier, moduleUrl) is { } url ? lookup(url) : null;
 
     private static string Escape(string url)
     {

@@ -40,8 +40,7 @@ internal sealed class HmrWebSocketEndpoint(
     private async Task RunAsync(WebSocket socket, CancellationToken aborted)
     {
         var connection = new HmrConnection(socket);
-        connection.Enqueue(WireFormat.Connected(token.InstanceId));
-        logger.SocketConnected(hub.Add(connection));
+        logger.SocketConnected(hub.Add(connection, count => WireFormat.Connected(token.InstanceId, count)));
         // Sockets end with the app, so a restart under dotnet watch does not wait out the shutdown timeout.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
         var writer = connection.RunWriterAsync(stop.Token);
