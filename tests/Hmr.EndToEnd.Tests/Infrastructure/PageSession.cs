@@ -97,6 +97,17 @@ public sealed class PageSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for a line of the page log that starts with <paramref name="kind"/> and contains <paramref name="text"/>.</summary>
+    public async Task WaitForLogAsync(string kind, string text, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!log.Any(l => l.StartsWith(kind, StringComparison.Ordinal) && l.Contains(text, StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline) Fail($"timed out waiting for {what} ({kind} … {text})");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Waits until an element's text is exactly <paramref name="text"/>.</summary>
     public Task WaitForTextAsync(string selector, string text)
         => WaitForAsync($"() => document.querySelector({Js(selector)})?.textContent === {Js(text)}", $"{selector} to read '{text}'");
