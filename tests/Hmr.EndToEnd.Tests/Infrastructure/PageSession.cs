@@ -32,13 +32,15 @@ public sealed class PageSession : IAsyncDisposable
             log.Enqueue("[ws open] " + ws.Url);
             if (!ws.Url.Contains("/_hmr/", StringComparison.Ordinal))
             {
+                // dotnet watch's browser-refresh socket.
                 Interlocked.Increment(ref otherSockets);
+                ws.FrameReceived += (_, f) => log.Enqueue("[watch <-] " + Truncate(f.Text ?? "(binary)"));
                 return;
             }
             ws.FrameReceived += (_, f) =>
             {
                 var text = f.Text ?? "";
-                log.Enqueue("[hmr <-] " + (text.Length > 300 ? text[..300] + "…" : text));
+                log.Enqueue("[hmr <-] " + Truncate(text));
                 if (text.Contains("\"connected\"", StringComparison.Ordinal)) Interlocked.Increment(ref hmrConnectedFrames);
             };
             ws.FrameSent += (_, f) => log.Enqueue("[hmr ->] " + f.Text);
@@ -170,6 +172,8 @@ public sealed class PageSession : IAsyncDisposable
         try { return await IsMarkedAsync(); }
         catch (PlaywrightException) { return false; }
     }
+
+    private static string Truncate(string text) => text.Length > 300 ? text[..300] + "…" : text;
 
     internal static string Js(string value) => System.Text.Json.JsonSerializer.Serialize(value);
 
