@@ -68,7 +68,8 @@ class HotContext {
   }
 
   invalidate(message) {
-    const firstInvalidatedBy = currentFirstInvalidatedBy ?? this.#url;
+    // Set only while the callbacks of an update that an invalidation caused run (loop detection on the server).
+    const firstInvalidatedBy = currentFirstInvalidatedBy;
     notify("vite:invalidate", { path: this.#url, message, firstInvalidatedBy });
     sendMessage({ type: "custom", event: "vite:invalidate", data: { path: this.#url, message, firstInvalidatedBy } });
     console.debug(`[hmr] invalidate ${this.#url}${message ? `: ${message}` : ""}`);

@@ -31,7 +31,7 @@ internal sealed class HmrHostedService(
         if (!Directory.Exists(webRoot.FullPath)) { logger.NotEnabled($"the web root {webRoot.FullPath} does not exist"); return Task.CompletedTask; }
 
         var settle = TimeSpan.FromMilliseconds(Math.Max(1, options.Value.SettleMilliseconds));
-        _engine = factory.Create(new HmrEngineSettings(webRoot.FullPath, webRoot.GraphFile, settle));
+        _engine = factory.Create(new HmrEngineSettings(webRoot.FullPath, webRoot.GraphFile, settle, webRoot.Name));
         WarmStartReport report;
         try
         {
@@ -69,39 +69,13 @@ internal sealed class HmrHostedService(
             try
             {
                 var sent = await server.PublishAsync(outcome.Trace.ChangedUrls, outcome.Messages);
-                Log(outcome.Trace, sent);
+                logger.LogOutcome(outcome.Trace, sent);
             }
             catch (Exception e)
             {
                 logger.Failure(e, "an update");
             }
         }
-    }
-
-    private void Log(UpdateTrace trace, IReadOnlyList<HmrMessage> sent)
-    {
-        var ms = (long)Math.Round(trace.Elapsed.TotalMilliseconds);
-        foreach (var message in sent)
-        {
-            switch (message)
-            {
-                case UpdateMessage update:
-                    foreach (var entry in update.Updates)
-                        logger.HmrUpdate(entry.Path, entry.AcceptedPath == entry.Path ? "" : $" (via {entry.AcceptedPath})", ms);
-                    break;
-                case FullReloadMessage reload:
-                    logger.PageReload(trace.ChangedUrls.Count > 0 ? string.Join(", ", trace.ChangedUrls) : reload.TriggeredBy ?? reload.Path ?? "*",
-                        trace.ReloadReason ?? "full reload");
-                    break;
-                case PruneMessage prune:
-                    logger.Pruned(string.Join(", ", prune.Paths));
-                    break;
-                case ErrorMessage error:
-                    logger.ModuleError(error.Err.Loc is { } loc ? $"{loc.File}:{loc.Line}:{loc.Column}" : error.Err.Id, error.Err.Message);
-                    break;
-            }
-        }
-        foreach (var step in trace.Detail) logger.PropagationStep(step);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
