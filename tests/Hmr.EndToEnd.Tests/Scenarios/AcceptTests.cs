@@ -103,4 +103,25 @@ public sealed class AcceptTests : ScenarioTest
         await first.AssertNoReloadAsync();
         await second.AssertNoReloadAsync();
     }
+
+    [TestMethod]
+    public async Task UpdateEvents_FireAroundEachUpdate_AndANewVersionReplacesTheOldListeners()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var tab = await OpenAsync("/events.html");
+        await tab.WaitForTextAsync("#out", "events one");
+
+        app.EditWebFile("events.main.js", "'events one'", "'events two'");
+        await tab.WaitForTextAsync("#out", "events two");
+        await tab.WaitForAsync("() => window.__after === 1", "vite:afterUpdate after the first update");
+        app.EditWebFile("events.main.js", "'events two'", "'events three'", SaveMode.Atomic);
+        await tab.WaitForTextAsync("#out", "events three");
+        await tab.WaitForAsync("() => window.__after === 2", "vite:afterUpdate after the second update");
+
+        await tab.AssertNoReloadAsync();
+        // One listener per event at any time: the first version's listeners did not survive its replacement.
+        Assert.AreEqual(2, await tab.Page.EvaluateAsync<int>("() => window.__before"), "vite:beforeUpdate ran once per update");
+        Assert.AreEqual(2, await tab.Page.EvaluateAsync<int>("() => window.__after"), "vite:afterUpdate ran once per update");
+        Assert.AreEqual("baba", await tab.Page.EvaluateAsync<string>("() => window.__order"));
+    }
 }
