@@ -19,7 +19,8 @@ public sealed class DotnetWatchTests : ScenarioTest
         app.EditWebFile("main.js", "'js one'", "'js two'");
 
         await tab.WaitForTextAsync("#out", "js two");
-        await Task.Delay(1500); // dotnet watch's reload, if it were not suppressed, comes after its own debounce
+        // dotnet watch did push the change to the page (its script would reload for it), and the page stayed.
+        await tab.WaitForLogAsync("[watch <-]", "UpdateStaticFile", "dotnet watch's UpdateStaticFile message for main.js");
         await tab.AssertNoReloadAsync();
     }
 
