@@ -3,7 +3,7 @@
 // that the accept callback ran with the new content (the page takes its time with the same epoch clock).
 // Usage (see run.sh, which packs the package first):
 //   node driver.mjs --work DIR --feed DIR --version V [--edits 50] [--warmup 3] [--pause 250]
-//                   [--graphs demo,chain,tree] [--tools ours,vite] [--settle-variant MS]
+//                   [--graphs demo,chain,tree] [--tools ours,vite] [--settle-variant MS] [--settle-graphs demo,tree]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,8 @@ const options = {
   pauseMs: Number(args.pause ?? 250),
   graphs: (args.graphs ?? 'demo,chain,tree').split(','),
   tools: (args.tools ?? 'ours,vite').split(','),
+  // The graphs that also get the settle-variant row (the chain's edits take seconds each: the settle window is noise there).
+  settleGraphs: (args['settle-graphs'] ?? 'demo,chain,tree').split(','),
 };
 // Optional extra row: ours with a shorter settle window (Hmr__SettleMilliseconds), always next to the default.
 if (args['settle-variant']) options.tools.splice(options.tools.indexOf('ours') + 1, 0, `ours-settle${args['settle-variant']}`);
@@ -177,6 +179,9 @@ async function measure(browser, url, graph, tool, server) {
     const page_ = await page.evaluate(() => ({
       socket: globalThis.__benchSocket.slice(),
       requests: performance.getEntriesByType('resource').length,
+      // The fetch window of this update's module requests (preload and import), in the same epoch clock.
+      firstRequest: Math.min(...performance.getEntriesByType('resource').map((r) => performance.timeOrigin + r.startTime)),
+      lastResponse: Math.max(...performance.getEntriesByType('resource').map((r) => performance.timeOrigin + r.responseEnd)),
     }));
     const update = page_.socket.find((m) => m.type === 'update');
     samples.push({
@@ -186,6 +191,10 @@ async function measure(browser, url, graph, tool, server) {
       serverSide: update ? update.at - writtenAt : null,
       clientSide: update ? at - update.at : null,
       requests: page_.requests,
+      // update message → first module request; first request → last response; last response → callback.
+      toFirstRequest: update && page_.requests ? page_.firstRequest - update.at : null,
+      fetchWindow: page_.requests ? page_.lastResponse - page_.firstRequest : null,
+      afterLastResponse: page_.requests ? at - page_.lastResponse : null,
       messages: page_.socket.map((m) => m.type),
       how,
     });
@@ -253,6 +262,7 @@ async function main() {
       log(`${graph.name}: ${graph.description}; building the web project`);
       createProject(dir);
       for (const tool of options.tools) {
+        if (tool.startsWith('ours-settle') && !options.settleGraphs.includes(graphName)) continue;
         fs.writeFileSync(graph.editFile, initial); // every tool starts from the same files
         const loadBefore = load();
         log(`${graph.name} × ${tool}: starting (load ${loadBefore})`);
@@ -271,6 +281,9 @@ async function main() {
             clientSide: stats(measured.map((s) => s.clientSide)),
             engineMs: stats(measured.map((s) => s.engineMs)),
             requests: stats(measured.map((s) => s.requests)),
+            toFirstRequest: stats(measured.map((s) => s.toFirstRequest)),
+            fetchWindow: stats(measured.map((s) => s.fetchWindow)),
+            afterLastResponse: stats(measured.map((s) => s.afterLastResponse)),
             warmupLatencies: result.samples.filter((s) => s.warmup).map((s) => Math.round(s.latency)),
             reloads: result.reloads,
             consoleErrors: result.consoleErrors.slice(0, 5),
@@ -296,10 +309,10 @@ async function main() {
   fs.mkdirSync(path.dirname(resultFile), { recursive: true });
   fs.writeFileSync(resultFile, JSON.stringify({ date: new Date().toISOString(), machine, options, rows }, null, 1));
 
-  console.log('\n| graph | tool | median (ms) | p95 (ms) | edits | server side median | client side median | requests/edit |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('\n| graph | tool | median (ms) | p95 (ms) | edits | server side median | client side median | requests/edit | message→1st request | fetch window | last response→callback |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
-    console.log(`| ${r.graph} | ${r.tool} | ${fmt(r.median)} | ${fmt(r.p95)} | ${r.n} | ${fmt(r.serverSide?.median)} | ${fmt(r.clientSide?.median)} | ${r.requests?.median ?? '—'} |`);
+    console.log(`| ${r.graph} | ${r.tool} | ${fmt(r.median)} | ${fmt(r.p95)} | ${r.n} | ${fmt(r.serverSide?.median)} | ${fmt(r.clientSide?.median)} | ${r.requests?.median ?? '—'} | ${fmt(r.toFirstRequest?.median)} | ${fmt(r.fetchWindow?.median)} | ${fmt(r.afterLastResponse?.median)} |`);
   }
   console.log(`\nmachine: ${JSON.stringify(machine)}; load average now ${load()}; details in ${path.relative(process.cwd(), resultFile)}`);
   const bad = rows.filter((r) => r.reloads > 0);

@@ -68,7 +68,7 @@ export function demo(root, repoRoot) {
 
 /** m0.js imports m1.js … imports m{n-1}.js; main.js accepts m0.js; the edit is to the leaf, so the update walks n
  * levels up and the boundary's re-import needs every module of the chain again (new URLs all the way down). */
-export function chain(root, n = 2000) {
+export function chain(root, _repoRoot, n = 2000) {
   write(root, 'index.html', page(`chain of ${n}`));
   write(root, 'main.js', entry('chain/m0.js'));
   for (let i = 0; i < n - 1; i++) {
@@ -89,7 +89,7 @@ export function chain(root, n = 2000) {
 /** A tree of n modules, t0.js the root, module i importing modules 10i+1 … 10i+10 (fan-out 10, depth 4 for 10,000).
  * Each module exports the concatenation of its children's markers (all empty but the edited leaf's), main.js accepts
  * the root, the edit is to the last (deepest) leaf: the update walks 5 levels up a 10,000-module graph. */
-export function tree(root, n = 10000, fanOut = 10) {
+export function tree(root, _repoRoot, n = 10000, fanOut = 10) {
   write(root, 'index.html', page(`tree of ${n}`));
   write(root, 'main.js', entry('tree/t0.js'));
   const leaf = n - 1;
