@@ -168,6 +168,7 @@ async function measure(browser, url, graph, tool, server) {
   const navigationsAfterLoad = navigations;
 
   const samples = [];
+  const misses = [];
   for (let i = 0; i < options.warmup + options.edits; i++) {
     const mark = `edit-${tool}-${i}-${Math.random().toString(36).slice(2, 8)}`;
     const reported = new Promise((resolve) => { waiter = { mark, resolve }; });
@@ -175,7 +176,16 @@ async function measure(browser, url, graph, tool, server) {
     const content = graph.contentFor(mark);
     const writtenAt = now();
     fs.writeFileSync(graph.editFile, content);
-    const { at, how } = await withTimeout(reported, 120000, `edit ${i} (${mark}) never reached the accept callback`);
+    let at, how;
+    try {
+      ({ at, how } = await withTimeout(reported, graph.editTimeoutMs ?? 30000, 'timeout'));
+    } catch {
+      // The page never showed this edit (a lost update): count it, say so, and go on with the next edit.
+      misses.push({ edit: i, mark, errors: consoleErrors.slice(-3) });
+      log(`  ${tool}: edit ${i} never reached the accept callback (missed update); console: ${consoleErrors.slice(-2).join(' | ')}`);
+      waiter = null;
+      continue;
+    }
     const page_ = await page.evaluate(() => ({
       socket: globalThis.__benchSocket.slice(),
       requests: performance.getEntriesByType('resource').length,
@@ -213,7 +223,7 @@ async function measure(browser, url, graph, tool, server) {
       samples[i].logLineAt = line.at - from;
     }
   }
-  return { samples, reloads, consoleErrors, loadMs };
+  return { samples, misses, reloads, consoleErrors, loadMs };
 }
 
 function withTimeout(promise, ms, message) {
@@ -286,6 +296,8 @@ async function main() {
             afterLastResponse: stats(measured.map((s) => s.afterLastResponse)),
             warmupLatencies: result.samples.filter((s) => s.warmup).map((s) => Math.round(s.latency)),
             reloads: result.reloads,
+            missed: result.misses.length,
+            misses: result.misses,
             consoleErrors: result.consoleErrors.slice(0, 5),
             pageLoadMs: Math.round(result.loadMs),
             load: { before: loadBefore, after: load() },
@@ -293,7 +305,7 @@ async function main() {
           };
           rows.push(row);
           log(`${graph.name} × ${tool}: median ${fmt(row.median)} ms, p95 ${fmt(row.p95)} ms, n ${row.n}; server side median ${fmt(row.serverSide?.median)} ms, `
-            + `client side median ${fmt(row.clientSide?.median)} ms, ${row.requests?.median} requests/edit, reloads ${row.reloads}, load ${row.load.after}`);
+            + `client side median ${fmt(row.clientSide?.median)} ms, ${row.requests?.median} requests/edit, reloads ${row.reloads}, missed ${row.missed}, load ${row.load.after}`);
         } finally {
           await server.child.stop();
         }
@@ -309,10 +321,10 @@ async function main() {
   fs.mkdirSync(path.dirname(resultFile), { recursive: true });
   fs.writeFileSync(resultFile, JSON.stringify({ date: new Date().toISOString(), machine, options, rows }, null, 1));
 
-  console.log('\n| graph | tool | median (ms) | p95 (ms) | edits | server side median | client side median | requests/edit | message→1st request | fetch window | last response→callback |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('\n| graph | tool | median (ms) | p95 (ms) | edits | server side median | client side median | requests/edit | message→1st request | fetch window | last response→callback | missed |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
-    console.log(`| ${r.graph} | ${r.tool} | ${fmt(r.median)} | ${fmt(r.p95)} | ${r.n} | ${fmt(r.serverSide?.median)} | ${fmt(r.clientSide?.median)} | ${r.requests?.median ?? '—'} | ${fmt(r.toFirstRequest?.median)} | ${fmt(r.fetchWindow?.median)} | ${fmt(r.afterLastResponse?.median)} |`);
+    console.log(`| ${r.graph} | ${r.tool} | ${fmt(r.median)} | ${fmt(r.p95)} | ${r.n} | ${fmt(r.serverSide?.median)} | ${fmt(r.clientSide?.median)} | ${r.requests?.median ?? '—'} | ${fmt(r.toFirstRequest?.median)} | ${fmt(r.fetchWindow?.median)} | ${fmt(r.afterLastResponse?.median)} | ${r.missed} |`);
   }
   console.log(`\nmachine: ${JSON.stringify(machine)}; load average now ${load()}; details in ${path.relative(process.cwd(), resultFile)}`);
   const bad = rows.filter((r) => r.reloads > 0);
