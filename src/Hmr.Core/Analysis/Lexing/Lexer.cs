@@ -26,9 +26,10 @@ internal enum TokenKind : byte
 }
 
 /// <summary>
-/// The scanning state machine. One pass, one character dispatch per token; strings, comments, templates
-/// and regexes are skipped with vectorised searches. Partial files: scanning primitives, the regex/division
-/// decision, import/export statements, export declarations and <c>import.meta.hot</c>.
+/// The scanning state machine. One pass, one character dispatch per token; strings, comments and templates
+/// are skipped with vectorised searches. Partial files: Runs (names and blanks), Punctuators (the rest of the
+/// dispatch), Scanning (primitives and look-ahead), Brackets (regex or division), Imports, Exports, Patterns
+/// and Hot (<c>import.meta.hot</c>).
 /// </summary>
 internal ref partial struct Lexer
 {
@@ -53,6 +54,9 @@ internal ref partial struct Lexer
 
     /// <summary>Bracket depth of an <c>export var/let/const</c> whose declarators are still being read, or -1.</summary>
     private int _declarationDepth = -1;
+
+    /// <summary>Offset of a <c>,</c> a line-break look-ahead found continuing that declaration, or -1.</summary>
+    private int _declarationCommaAt = -1;
 
     public Lexer(ReadOnlySpan<char> source, AnalysisBuilder results)
     {
