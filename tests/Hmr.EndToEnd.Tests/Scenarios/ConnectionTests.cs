@@ -3,7 +3,7 @@ using Hmr.EndToEnd.Tests.Infrastructure;
 namespace Hmr.EndToEnd.Tests.Scenarios;
 
 /// <summary>The network dropping while the same server keeps running: the client reconnects without a reload.
-/// (A restarted server is in <see cref="DotnetWatchTests"/>.)</summary>
+/// (A restarted server is in <see cref="WatchIntegrationTests"/>.)</summary>
 [TestClass]
 public sealed class ConnectionTests : ScenarioTest
 {

@@ -5,7 +5,7 @@ namespace Hmr.EndToEnd.Tests.Scenarios;
 /// <summary>Living with dotnet watch (site served by MapStaticAssets): its JS reload is suppressed, its CSS refresh
 /// and C# hot reload still work, and a restarted server reloads the page once.</summary>
 [TestClass]
-public sealed class DotnetWatchTests : ScenarioTest
+public sealed class WatchIntegrationTests : ScenarioTest
 {
     [TestMethod]
     public async Task JsEditWithABoundary_IsNotReloadedByDotnetWatchsOwnScript()
