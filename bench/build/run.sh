@@ -10,12 +10,14 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 modules="${1:-2500}"
 work="$(mktemp -d /tmp/hmr-bench-build.XXXXXX)"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT   # KEEP=1 leaves the generated project for a look
-export NUGET_PACKAGES="$work/packages" MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 DOTNET_NOLOGO=1 MSBUILDTERMINALLOGGER=off
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 DOTNET_NOLOGO=1 MSBUILDTERMINALLOGGER=off UseSharedCompilation=false
 
 echo "packing Hmr.Build..."
 dotnet pack "$repo/Hmr.Build.sln" -c Release -o "$work/feed" -v:q -nologo >/dev/null
 package="$(ls "$work/feed"/Hmr.Build.*.nupkg)"
 version="$(basename "$package" .nupkg)"; version="${version#Hmr.Build.}"
+# The generated app restores into a package folder of its own: never a Hmr.Build cached by an earlier run.
+export NUGET_PACKAGES="$work/packages"
 
 app="$work/app"
 mkdir -p "$app/wwwroot/js"

@@ -22,6 +22,8 @@ public static class DiagnosticCodes
     public const string FileUnreadable = "HMR027";
     /// <summary>The file named by <c>HmrImportMap</c> does not exist.</summary>
     public const string ImportMapFileMissing = "HMR028";
+    /// <summary>The analysis of one module threw (a bug); the module is kept with no imports.</summary>
+    public const string AnalysisCrashed = "HMR029";
 
     /// <summary>Task: the web root folder does not exist (an empty graph is written).</summary>
     public const string WebRootMissing = "HMR040";

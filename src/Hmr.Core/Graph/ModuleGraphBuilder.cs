@@ -67,10 +67,14 @@ public static class ModuleGraphBuilder
         var lexer = options.Lexer ?? ModuleLexer.Analyze;
         var analyzer = new ModuleAnalyzer(new ModuleResolver(importMap, existing.Contains), lexer);
 
-        var cache = previous is not null && previous.SchemaVersion == ModuleGraphDocument.CurrentSchemaVersion &&
-                    (previous.ImportMapHash ?? "") == importMap.Fingerprint
-            ? previous.Modules.ToDictionary(m => m.Url, StringComparer.Ordinal)
-            : null;
+        Dictionary<string, ModuleRecord>? cache = null;
+        if (previous is not null && previous.SchemaVersion == ModuleGraphDocument.CurrentSchemaVersion &&
+            (previous.ImportMapHash ?? "") == importMap.Fingerprint)
+        {
+            cache = new Dictionary<string, ModuleRecord>(StringComparer.Ordinal);
+            foreach (var record in previous.Modules)
+                cache.TryAdd(record.Url, record); // a hand-edited artifact may repeat a URL: first one wins
+        }
 
         var records = new ModuleRecord[modules.Length];
         var moduleDiagnostics = new ConcurrentBag<FileDiagnostic>();
@@ -97,7 +101,16 @@ public static class ModuleGraphBuilder
                 return;
             }
             Interlocked.Increment(ref reparsed);
-            records[i] = analyzer.Analyze(module.Url, module.File, System.Text.Encoding.UTF8.GetString(ContentHash.WithoutBom(bytes)), hash, bytes.Length);
+            try
+            {
+                records[i] = analyzer.Analyze(module.Url, module.File, System.Text.Encoding.UTF8.GetString(ContentHash.WithoutBom(bytes)), hash, bytes.Length);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A lexer bug on one file must not cost the graph of all the others.
+                records[i] = new ModuleRecord(module.Url, module.File, hash, bytes.Length, [], [], HotRecord.None,
+                    [new DiagnosticRecord(DiagnosticCodes.AnalysisCrashed, DiagnosticCodes.Warning, $"the analysis of this module failed: {e.GetType().Name}: {e.Message}", 1, 1)]);
+            }
         });
 
         var roots = ComputeRoots(records, pages, analyzer, pageDiagnostics, lexer);

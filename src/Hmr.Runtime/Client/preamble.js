@@ -35,13 +35,14 @@
     });
   }
 
-  // dotnet watch sends {"type":"UpdateStaticFile","path":"wwwroot/js/app.js"} and reloads for anything not CSS.
-  function isScriptFileUpdate(data) {
+  // dotnet watch sends {"type":"UpdateStaticFile","path":"wwwroot/js/app.js"} and reloads every tab for anything not
+  // CSS. Our server decides for modules (update or reload) and for HTML pages (reload only the tabs showing that page).
+  function isFileHmrHandles(data) {
     if (typeof data !== "string" || data.indexOf("UpdateStaticFile") < 0) return false;
     var message;
     try { message = JSON.parse(data); } catch (e) { return false; }
     if (!message || message.type !== "UpdateStaticFile" || typeof message.path !== "string") return false;
-    return /\.m?js$/i.test(message.path.split("?")[0]);
+    return /\.(m?js|html?)$/i.test(message.path.split("?")[0]);
   }
 
   function HmrAwareWebSocket(url, protocols) {
@@ -49,7 +50,7 @@
     if (isWatchSocket(String(url))) {
       // Registered before the page's own handlers, so stopping propagation here hides the message from them.
       socket.addEventListener("message", function (event) {
-        if (isScriptFileUpdate(event.data)) event.stopImmediatePropagation();
+        if (isFileHmrHandles(event.data)) event.stopImmediatePropagation();
       });
     }
     return socket;

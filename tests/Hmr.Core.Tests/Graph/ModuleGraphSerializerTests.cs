@@ -64,6 +64,16 @@ public sealed class ModuleGraphSerializerTests
     }
 
     [TestMethod]
+    public void Fields_added_by_a_newer_writer_are_skipped()
+    {
+        var text = Encoding.UTF8.GetString(ModuleGraphSerializer.Serialize(Sample()))
+            .Replace("\"webRoot\"", "\"future\": { \"nested\": [1, {\"x\": null}] },\n  \"webRoot\"")
+            .Replace("\"hash\": \"cd34\"", "\"hash\": \"cd34\", \"extra\": [\"a\"]");
+        Assert.IsTrue(ModuleGraphSerializer.TryParse(Encoding.UTF8.GetBytes(text), out var read, out var problem), problem);
+        CollectionAssert.AreEqual(ModuleGraphSerializer.Serialize(Sample()), ModuleGraphSerializer.Serialize(read!));
+    }
+
+    [TestMethod]
     public void The_live_engine_reads_what_the_build_writes()
     {
         var bytes = ModuleGraphSerializer.Serialize(Sample());

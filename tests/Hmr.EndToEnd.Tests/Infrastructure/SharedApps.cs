@@ -24,6 +24,9 @@ public static class SharedApps
                 app = await WebApp.CreateAsync(site, staticFiles);
                 Apps[key] = app;
             }
+            // One dotnet watch at a time: it takes an inotify instance per watched directory, and the per-user
+            // limit (128 by default) is shared with everything else on the machine.
+            foreach (var other in Apps.Values.Where(a => a != app)) other.Stop();
             await app.EnsureRunningAsync();
             return app;
         }

@@ -34,7 +34,7 @@ internal sealed class AnalysisBuilder
     public void SetImportEnd(int index, int end)
     {
         var import = _imports[index];
-        import.SpecifierEnd = end;
+        import.SpecifierEnd = Math.Max(end, import.SpecifierStart); // `import( )`: an empty argument, not a negative one
         _imports[index] = import;
     }
 

@@ -1,0 +1,3 @@
+export const VALUE = 'tabs 0';
+document.getElementById('out').textContent = VALUE;
+if (import.meta.hot) import.meta.hot.accept();
