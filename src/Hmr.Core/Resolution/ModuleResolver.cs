@@ -68,7 +68,7 @@ public sealed class ModuleResolver
         if (ModuleUrl.IsExternal(target))
             return new(ResolutionOutcome.External, target, null, escaped);
 
-        var url = ModuleUrl.StripQueryAndHash(target);
+        var url = ModuleUrl.DecodePath(ModuleUrl.StripQueryAndHash(target));
         return fileExists(url)
             ? new(ResolutionOutcome.Resolved, url, null, escaped)
             : new(ResolutionOutcome.Unresolved, url, $"\"{specifier}\" resolves to {url}, which matches no file under the web root", escaped, DiagnosticCodes.NoFileAtUrl);

@@ -17,7 +17,7 @@ internal sealed class HmrHostedService(
     HmrEngineHolder holder,
     HmrWebRoot webRoot,
     HmrServer server,
-    ImportMapSpecifiers importMaps,
+    ServedModuleResolver resolver,
     IOptions<HmrOptions> options,
     IWebHostEnvironment environment,
     ILogger<HmrHostedService> logger) : IHostedService, IDisposable
@@ -62,7 +62,7 @@ internal sealed class HmrHostedService(
     {
         // A page may have changed its import map (it reloads anyway; the modules it then requests must use the new map).
         if (change.FullPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || change.FullPath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
-            importMaps.Invalidate();
+            resolver.Invalidate();
         try { _engine?.Post(change); }
         catch (ObjectDisposedException) { }
     }

@@ -15,35 +15,27 @@ internal static class ModuleTransformer
     public const string ClientUrl = "/_hmr/client.js";
 
     /// <summary>The transformed source, and the import stamps it depends on (part of the cache key).
-    /// <c>resolveBare(specifier, importerUrl)</c> maps a bare specifier through the import map, or returns null.</summary>
+    /// <c>resolve(specifier, importerUrl)</c> is the module URL a specifier names, or null (see <see cref="ServedModuleResolver"/>).</summary>
     public static (string Code, string Stamps) Transform(string source, ModuleAnalysis analysis, string moduleUrl,
-        Func<string, ModuleInfo?> lookup, Func<string, string, string?>? resolveBare = null)
+        Func<string, ModuleInfo?> lookup, Func<string, string, string?> resolve)
     {
         var edits = new List<(int Start, int End, string Text)>();
         var stamps = new StringBuilder();
         foreach (var import in analysis.Imports)
         {
             if (import.Specifier is not { } specifier || import.SpecifierEnd <= import.SpecifierStart) continue;
-            if (ModuleUrls.Resolve(moduleUrl, specifier) is { } url)
-            {
-                if (lookup(url) is not { } module) continue;
-                var stamped = module.LastUpdateTimestamp > 0 ? $"{url}?t={module.LastUpdateTimestamp}" : url;
-                stamps.Append(url).Append('=').Append(module.LastUpdateTimestamp).Append(';');
-                edits.Add((import.SpecifierStart, import.SpecifierEnd, Escape(stamped)));
-            }
-            else if (ResolveBare(specifier, moduleUrl, resolveBare, lookup) is { } mapped)
-            {
-                stamps.Append(specifier).Append("->").Append(mapped.Url).Append('=').Append(mapped.LastUpdateTimestamp).Append(';');
-                if (mapped.LastUpdateTimestamp > 0)
-                    edits.Add((import.SpecifierStart, import.SpecifierEnd, Escape($"{mapped.Url}?t={mapped.LastUpdateTimestamp}")));
-            }
+            if (resolve(specifier, moduleUrl) is not { } url || lookup(url) is not { } module) continue;
+            var updated = module.LastUpdateTimestamp > 0;
+            stamps.Append(specifier).Append("->").Append(url).Append('=').Append(module.LastUpdateTimestamp).Append(';');
+            // A bare name stays bare until its module is updated: until then the page's import map applies to it.
+            if (updated || !ServedModuleResolver.IsBare(specifier))
+                edits.Add((import.SpecifierStart, import.SpecifierEnd, Escape(updated ? $"{url}?t={module.LastUpdateTimestamp}" : url)));
         }
         foreach (var dep in analysis.Hot.AcceptedDeps)
         {
             if (dep.End <= dep.Start) continue;
-            // The client matches updates by module URL, which it cannot work out for a bare name.
-            var url = ModuleUrls.Resolve(moduleUrl, dep.Specifier) ?? ResolveBare(dep.Specifier, moduleUrl, resolveBare, lookup)?.Url;
-            if (url is null || lookup(url) is null) continue;
+            // The client matches updates by module URL, which it cannot work out for a relative or bare name.
+            if (resolve(dep.Specifier, moduleUrl) is not { } url || lookup(url) is null) continue;
             edits.Add((dep.Start, dep.End, Escape(url)));
         }
 
@@ -69,10 +61,6 @@ internal static class ModuleTransformer
         output.Append(source, position, source.Length - position);
         return (output.ToString(), stamps.ToString());
     }
-
-    private static ModuleInfo? ResolveBare(string specifier, string moduleUrl, Func<string, string, string?>? resolveBare,
-        Func<string, ModuleInfo?> lookup) =>
-        resolveBare is not null && ImportMapSpecifiers.IsBare(specifier) && resolveBare(specifier, moduleUrl) is { } url ? lookup(url) : null;
 
     private static string Escape(string url)
     {

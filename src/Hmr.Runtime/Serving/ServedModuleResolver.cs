@@ -4,16 +4,18 @@ using Hmr.Runtime.Hosting;
 
 namespace Hmr.Runtime.Serving;
 
-/// <summary>Resolves bare specifiers (<c>import 'lib'</c>) through the import maps of the web root's pages, as the
-/// engine does when it builds the graph, so the transformer can stamp them once their module was updated. Rebuilt
-/// lazily after a page changes (the watcher calls <see cref="Invalidate"/>).</summary>
-internal sealed class ImportMapSpecifiers(HmrWebRoot webRoot)
+/// <summary>Resolves the specifiers of a served module exactly as the graph does (Hmr.Core's <see cref="ModuleResolver"/>:
+/// relative, root-relative and bare specifiers, through the import maps of the web root's pages), so the transformer
+/// rewrites and stamps the same modules the engine propagates through. Rebuilt lazily after a page changes (the
+/// watcher calls <see cref="Invalidate"/>).</summary>
+internal sealed class ServedModuleResolver(HmrWebRoot webRoot)
 {
     private ModuleResolver? _resolver;
 
     public void Invalidate() => Volatile.Write(ref _resolver, null);
 
-    /// <summary>The module URL a bare specifier maps to, or null (unmapped, external, blocked, or no file there).</summary>
+    /// <summary>The module URL a specifier of the module at <paramref name="importerUrl"/> names, or null (bare and
+    /// unmapped, external, blocked, or no file there).</summary>
     public string? Resolve(string specifier, string importerUrl)
     {
         var resolver = Volatile.Read(ref _resolver) ?? Build();
@@ -30,8 +32,8 @@ internal sealed class ImportMapSpecifiers(HmrWebRoot webRoot)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Pages that cannot be read leave bare specifiers as written: the browser's import map still applies.
-            resolver = new ModuleResolver(ImportMap.Empty, _ => false);
+            // Pages that cannot be read: no import map (bare specifiers stay as written; the browser's map still applies).
+            resolver = new ModuleResolver(ImportMap.Empty, url => WebRootFiles.Exists(webRoot.FullPath, url));
         }
         Volatile.Write(ref _resolver, resolver);
         return resolver;
