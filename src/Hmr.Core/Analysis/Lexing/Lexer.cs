@@ -58,6 +58,9 @@ internal ref partial struct Lexer
     /// <summary>Offset of a <c>,</c> a line-break look-ahead found continuing that declaration, or -1.</summary>
     private int _declarationCommaAt = -1;
 
+    /// <summary>Offset of the next <c>import</c>/<c>export</c>/<c>class</c> not yet passed (the length when none, -1 before the first search); see Lexer.QuietRuns.cs.</summary>
+    private int _nextEffectWord = -1;
+
     public Lexer(ReadOnlySpan<char> source, AnalysisBuilder results)
     {
         _src = source;
@@ -105,6 +108,16 @@ internal ref partial struct Lexer
         while (pos < length)
         {
             var c = Unsafe.Add(ref first, pos);
+            if (c < 128 && classes[c] is not (OtherClass or OpenParenClass) && QuietRunsAllowed)
+            {
+                // Names, numbers, blanks and simple operators: jumped over in one search (Lexer.QuietRuns.cs).
+                pos = SkipQuietRun(pos);
+                if (pos >= length)
+                {
+                    break;
+                }
+                c = Unsafe.Add(ref first, pos);
+            }
             switch (c < 128 ? classes[c] : OtherClass)
             {
                 case NameStartClass:
