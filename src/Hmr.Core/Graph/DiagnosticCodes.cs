@@ -29,7 +29,7 @@ public static class DiagnosticCodes
     public const string WebRootMissing = "HMR040";
     /// <summary>Task: the graph file could not be written.</summary>
     public const string GraphWriteFailed = "HMR041";
-    /// <summary>Task: the previous graph could not be read, so every file is parsed.</summary>
+    /// <summary>Task: the previous graph could not be read, or another analyzer wrote it, so every file is parsed.</summary>
     public const string PreviousGraphUnreadable = "HMR042";
     /// <summary>Task: the analysis failed unexpectedly (reported as a warning; the build goes on).</summary>
     public const string AnalysisFailed = "HMR043";

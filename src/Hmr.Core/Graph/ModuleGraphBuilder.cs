@@ -13,6 +13,10 @@ public sealed record ModuleGraphBuildOptions(string ProjectDirectory, string Web
     /// <summary>A JSON import map file (relative to the project, or absolute), or null.</summary>
     public string? ImportMapFile { get; init; }
 
+    /// <summary>The analysis code (<see cref="AnalyzerVersion"/>): written into the document, and a previous document
+    /// from another analyzer is not used as a cache. A caller with its own lexer names it here.</summary>
+    public string Analyzer { get; init; } = AnalyzerVersion.Current;
+
     /// <summary>How many files to analyse at once; 0 uses every processor.</summary>
     public int MaxParallelism { get; init; }
 
@@ -52,7 +56,8 @@ public static class ModuleGraphBuilder
         var webRootName = Path.GetRelativePath(projectDirectory, webRootPath).Replace('\\', '/');
         if (!Directory.Exists(webRootPath))
             return new ModuleGraphBuildResult(
-                new ModuleGraphDocument(ModuleGraphDocument.CurrentSchemaVersion, webRootName, [], []), 0, 0, 0, [], false);
+                new ModuleGraphDocument(ModuleGraphDocument.CurrentSchemaVersion, webRootName, [], []) { Analyzer = options.Analyzer },
+                0, 0, 0, [], false);
 
         var files = options.EnumerateFiles is { } enumerate
             ? WebRootFiles.FromPaths(enumerate(webRootPath), webRootPath, projectDirectory)
@@ -68,7 +73,10 @@ public static class ModuleGraphBuilder
         var analyzer = new ModuleAnalyzer(new ModuleResolver(importMap, existing.Contains), lexer);
 
         Dictionary<string, ModuleRecord>? cache = null;
+        // Records from other analysis code may mean something else (a fixed lexer bug, a new resolution rule): the
+        // content hash alone cannot tell, so such a document is no cache at all.
         if (previous is not null && previous.SchemaVersion == ModuleGraphDocument.CurrentSchemaVersion &&
+            string.Equals(previous.Analyzer, options.Analyzer, StringComparison.Ordinal) &&
             (previous.ImportMapHash ?? "") == importMap.Fingerprint)
         {
             cache = new Dictionary<string, ModuleRecord>(StringComparer.Ordinal);
@@ -117,6 +125,7 @@ public static class ModuleGraphBuilder
         var document = new ModuleGraphDocument(ModuleGraphDocument.CurrentSchemaVersion, webRootName, roots, records)
         {
             ImportMapHash = importMap.Fingerprint.Length == 0 ? null : importMap.Fingerprint,
+            Analyzer = options.Analyzer,
         };
         return new ModuleGraphBuildResult(document, reparsed, records.Sum(r => r.Imports.Count), records.Sum(r => r.Size),
             pageDiagnostics, true);

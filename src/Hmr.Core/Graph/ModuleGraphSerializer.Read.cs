@@ -56,7 +56,7 @@ public static partial class ModuleGraphSerializer
             return null;
         }
         int? version = null;
-        string? webRoot = null, importMapHash = null;
+        string? webRoot = null, importMapHash = null, analyzer = null;
         List<string>? roots = null;
         List<ModuleRecord>? modules = null;
         while (NextProperty(ref json) is { } name)
@@ -71,6 +71,7 @@ public static partial class ModuleGraphSerializer
                         return null;
                     }
                     break;
+                case "analyzer": analyzer = NullableString(ref json); break;
                 case "webRoot": webRoot = String(ref json); break;
                 case "importMapHash": importMapHash = NullableString(ref json); break;
                 case "roots": roots = Strings(ref json) ?? throw new FormatException("roots is null"); break;
@@ -85,7 +86,7 @@ public static partial class ModuleGraphSerializer
         }
         problem = null;
         return new ModuleGraphDocument(version.Value, webRoot ?? Missing<string>("webRoot"), roots ?? Missing<List<string>>("roots"),
-            modules ?? Missing<List<ModuleRecord>>("modules")) { ImportMapHash = importMapHash };
+            modules ?? Missing<List<ModuleRecord>>("modules")) { ImportMapHash = importMapHash, Analyzer = analyzer };
     }
 
     private static List<ModuleRecord> Modules(ref Utf8JsonReader json)

@@ -142,6 +142,25 @@ public sealed class ModuleGraphBuilderTests
     }
 
     [TestMethod]
+    public void A_previous_document_from_another_analyzer_is_no_cache()
+    {
+        using var root = new TempWebRoot();
+        WriteSample(root);
+        var first = Build(root, new TestLexer()).Document;
+        Assert.AreEqual(AnalyzerVersion.Current, first.Analyzer);
+
+        // Same files, same hashes; only the code that analysed them differs (an upgraded package), or is not recorded
+        // (an artifact written before the field existed).
+        foreach (var other in new[] { "0.0.9 (mvid 00000000000000000000000000000000)", null })
+        {
+            var rebuilt = Build(root, new TestLexer(), first with { Analyzer = other });
+            Assert.AreEqual(5, rebuilt.ReparsedCount, other ?? "null");
+            Assert.AreEqual(AnalyzerVersion.Current, rebuilt.Document.Analyzer);
+        }
+        Assert.AreEqual(0, Build(root, new TestLexer(), first).ReparsedCount, "same analyzer: the cache is used");
+    }
+
+    [TestMethod]
     public void A_changed_import_map_invalidates_the_cache()
     {
         using var root = new TempWebRoot();

@@ -99,7 +99,7 @@ public sealed class ModuleGraphSerializerTests
         var text = Encoding.UTF8.GetString(bytes);
         Assert.DoesNotContain("\r", text);
         Assert.EndsWith("}\n", text);
-        StringAssert.StartsWith(text, "{\n  \"schemaVersion\": 1,\n  \"webRoot\": \"wwwroot\",");
+        StringAssert.StartsWith(text, $"{{\n  \"schemaVersion\": 1,\n  \"analyzer\": \"{AnalyzerVersion.Current}\",\n  \"webRoot\": \"wwwroot\",");
         foreach (var name in new[] { "\"roots\"", "\"modules\"", "\"url\"", "\"file\"", "\"hash\"", "\"size\"", "\"imports\"", "\"specifier\"",
                      "\"kind\"", "\"line\"", "\"column\"", "\"names\"", "\"external\"", "\"exports\"", "\"hot\"", "\"usesHot\"",
                      "\"acceptsSelf\"", "\"acceptedDeps\"", "\"acceptedExports\"", "\"diagnostics\"", "\"code\"", "\"severity\"", "\"message\"" })
