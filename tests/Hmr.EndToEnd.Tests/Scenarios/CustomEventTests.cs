@@ -23,14 +23,21 @@ public sealed class CustomEventTests : ScenarioTest
         """;
 
     [TestMethod]
-    public async Task SendAtModuleTopLevel_IsDeliveredOnceTheSocketOpens_AndTheServersAnswerArrives()
+    public async Task SendAtModuleTopLevel_BeforeTheSocketOpened_IsBufferedAndDeliveredOnceItOpens()
     {
-        await UseAppAsync(SharedApps.ScenariosAsync);
-        var tab = await OpenAsync("/customevents.html", initScript: SocketSpy);
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        using var proxy = new TcpProxy(app.Port);
+        proxy.HoldHmrSockets();
+        var tab = await OpenAsync("/customevents.html", baseUrl: $"http://127.0.0.1:{proxy.Port}", initScript: SocketSpy, waitForHmrConnection: false);
+        await tab.WaitForAsync("() => window.__socketStateAtFirstSend !== undefined", "the module's top-level send");
+        Assert.AreNotEqual("1", await tab.Page.EvaluateAsync<string>("() => String(window.__socketStateAtFirstSend)"),
+            "the module sent my:ping before the HMR socket was OPEN (the proxy holds it)");
+        Assert.AreEqual("", await tab.TextAsync("#pongs"), "no answer before the socket opened");
 
+        proxy.ReleaseHmrSockets();
+
+        await tab.WaitForHmrConnectionAsync(1);
         await tab.WaitForTextAsync("#pongs", "2");
-        var stateAtSend = await tab.Page.EvaluateAsync<string>("() => String(window.__socketStateAtFirstSend)");
-        TestContext.WriteLine($"socket readyState when the module sent its first ping: {stateAtSend} (0 = still connecting, buffered)");
         await tab.WaitForLogAsync("[hmr ->]", "\"my:ping\"", "the buffered my:ping frame on the HMR socket");
         await tab.AssertNoReloadAsync();
     }
