@@ -56,8 +56,8 @@ public sealed class PageSession : IAsyncDisposable
     public IReadOnlyList<string> ConsoleErrors => log.Where(l => l.StartsWith("[console.error]", StringComparison.Ordinal) || l.StartsWith("[pageerror]", StringComparison.Ordinal)).ToList();
 
     /// <summary>Opens <paramref name="path"/> in a new context (or a new tab of <paramref name="sameContextAs"/>), waits for
-    /// the load and the HMR socket's "connected", then marks the document.</summary>
-    public static async Task<PageSession> OpenAsync(WebApp app, string path, PageSession? sameContextAs = null, string? initScript = null, string? baseUrl = null)
+    /// the load and (unless told not to) the HMR socket's "connected", then marks the document.</summary>
+    public static async Task<PageSession> OpenAsync(WebApp app, string path, PageSession? sameContextAs = null, string? initScript = null, string? baseUrl = null, bool waitForHmrConnection = true)
     {
         var browser = await Browser.GetAsync();
         var context = sameContextAs?.context ?? await browser.NewContextAsync();
@@ -65,8 +65,11 @@ public sealed class PageSession : IAsyncDisposable
         var page = await context.NewPageAsync();
         var session = new PageSession(app, context, page, ownsContext: sameContextAs is null);
         await page.GotoAsync((baseUrl ?? app.BaseUrl) + path, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
-        await session.WaitForHmrConnectionAsync(1);
-        await session.WaitForDotnetWatchSocketAsync();
+        if (waitForHmrConnection)
+        {
+            await session.WaitForHmrConnectionAsync(1);
+            await session.WaitForDotnetWatchSocketAsync();
+        }
         await session.MarkDocumentAsync();
         return session;
     }

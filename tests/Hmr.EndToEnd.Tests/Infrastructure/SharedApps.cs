@@ -36,6 +36,20 @@ public static class SharedApps
         }
     }
 
+    /// <summary>Stops every shared app (they start again on next use), so that a test can run an app of its own.</summary>
+    public static async Task StopRunningAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            foreach (var app in Apps.Values) app.Stop();
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
     public static void StopAll()
     {
         foreach (var app in Apps.Values) app.Dispose();
