@@ -178,7 +178,7 @@ async function measure(browser, url, graph, tool, server) {
     fs.writeFileSync(graph.editFile, content);
     let at, how;
     try {
-      ({ at, how } = await withTimeout(reported, graph.editTimeoutMs ?? 30000, 'timeout'));
+      ({ at, how } = await withTimeout(reported, graph.editTimeoutMs ?? 5000, 'timeout'));
     } catch {
       // The page never showed this edit (a lost update): count it, say so, and go on with the next edit.
       misses.push({ edit: i, mark, errors: consoleErrors.slice(-3) });
