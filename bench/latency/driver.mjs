@@ -4,6 +4,7 @@
 // Usage (see run.sh, which packs the package first):
 //   node driver.mjs --work DIR --feed DIR --version V [--edits 50] [--warmup 3] [--pause 250]
 //                   [--graphs demo,chain,tree] [--tools ours,vite] [--settle-variant MS] [--settle-graphs demo,tree]
+//                   [--request-logging on|off]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +30,8 @@ const options = {
   graphs: (args.graphs ?? 'demo,chain,tree').split(','),
   tools: (args.tools ?? 'ours,vite').split(','),
   // The graphs that also get the settle-variant row (the chain's edits take seconds each: the settle window is noise there).
+  // --request-logging on: no appsettings.json (every request logged at Information, as in the first runs).
+  templateLogging: (args['request-logging'] ?? 'off') === 'off',
   settleGraphs: (args['settle-graphs'] ?? 'demo,chain,tree').split(','),
 };
 // Optional extra row: ours with a shorter settle window (Hmr__SettleMilliseconds), always next to the default.
@@ -69,6 +72,14 @@ function createProject(dir) {
   </packageSources>
 </configuration>
 `);
+  // The logging levels of `dotnet new web`'s appsettings.json: without them every module request logs three
+  // Information lines (Kestrel, hosting, static files), which dotnet watch then relays: thousands of lines per chain edit.
+  if (options.templateLogging) {
+    fs.writeFileSync(path.join(dir, 'appsettings.json'), JSON.stringify({
+      Logging: { LogLevel: { Default: 'Information', 'Microsoft.AspNetCore': 'Warning' } },
+      AllowedHosts: '*',
+    }, null, 2));
+  }
   fs.writeFileSync(path.join(dir, 'Program.cs'), `var builder = WebApplication.CreateBuilder(args);
 var app = builder.Build();
 app.UseDefaultFiles();
@@ -178,7 +189,7 @@ async function measure(browser, url, graph, tool, server) {
     fs.writeFileSync(graph.editFile, content);
     let at, how;
     try {
-      ({ at, how } = await withTimeout(reported, graph.editTimeoutMs ?? 30000, 'timeout'));
+      ({ at, how } = await withTimeout(reported, graph.editTimeoutMs ?? 5000, 'timeout'));
     } catch {
       // The page never showed this edit (a lost update): count it, say so, and go on with the next edit.
       misses.push({ edit: i, mark, errors: consoleErrors.slice(-3) });
@@ -260,6 +271,7 @@ async function main() {
     node: process.version,
     vite: JSON.parse(fs.readFileSync(path.join(here, 'node_modules', 'vite', 'package.json'), 'utf8')).version,
     hmrBuild: options.version,
+    requestLogging: !options.templateLogging,
   };
   const rows = [];
   try {
@@ -317,7 +329,7 @@ async function main() {
     await stopAll();
   }
 
-  const resultFile = path.join(here, 'results', 'latest.json');
+  const resultFile = path.join(here, 'results', args.results ?? 'latest.json');
   fs.mkdirSync(path.dirname(resultFile), { recursive: true });
   fs.writeFileSync(resultFile, JSON.stringify({ date: new Date().toISOString(), machine, options, rows }, null, 1));
 
