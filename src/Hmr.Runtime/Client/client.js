@@ -15,6 +15,19 @@ const listenersByModule = new Map();
 
 let socket = null;
 let everConnected = false;
+// What this page has received of the server's broadcasts (-1 before the first "connected"). The same server coming
+// back with a higher count sent something while the socket was down: that update is lost, so the page reloads.
+let broadcastsSeen = -1;
+
+function countBroadcasts(message) {
+  if (message.type !== "connected") {
+    if (broadcastsSeen >= 0) broadcastsSeen++;
+    return;
+  }
+  if (typeof message.broadcasts !== "number") return;
+  message.missedBroadcasts = broadcastsSeen >= 0 && message.broadcasts > broadcastsSeen;
+  broadcastsSeen = message.broadcasts;
+}
 const outbox = [];
 let currentFirstInvalidatedBy;
 
@@ -152,6 +165,11 @@ async function handle(message) {
 function onConnected(message) {
   if (message.instanceId && config.instanceId && message.instanceId !== config.instanceId) {
     console.info("[hmr] the server restarted, reloading");
+    location.reload();
+    return;
+  }
+  if (message.missedBroadcasts) {
+    console.info("[hmr] updates were missed while disconnected, reloading");
     location.reload();
     return;
   }
@@ -306,6 +324,7 @@ function connect() {
   ws.addEventListener("message", (event) => {
     let message;
     try { message = JSON.parse(event.data); } catch { return; }
+    countBroadcasts(message);
     enqueue(message);
   });
   ws.addEventListener("close", () => {

@@ -38,7 +38,7 @@ internal sealed class HmrWebSocketEndpoint(
     private async Task RunAsync(WebSocket socket, CancellationToken aborted)
     {
         var connection = new HmrConnection(socket);
-        connection.Enqueue(WireFormat.Connected(token.InstanceId));
+        connection.Enqueue(WireFormat.Connected(token.InstanceId, hub.Broadcasts));
         logger.SocketConnected(hub.Add(connection));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         var writer = connection.RunWriterAsync(stop.Token);

@@ -7,8 +7,8 @@ namespace Hmr.Runtime.Sockets;
 /// instance id so a reconnecting client can tell a restart from a network blip.</summary>
 internal static class WireFormat
 {
-    public static string Connected(string instanceId) =>
-        "{\"type\":\"connected\",\"instanceId\":" + JsonSerializer.Serialize(instanceId) + "}";
+    public static string Connected(string instanceId, long broadcasts = 0) =>
+        "{\"type\":\"connected\",\"instanceId\":" + JsonSerializer.Serialize(instanceId) + ",\"broadcasts\":" + broadcasts.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
 
     public static string Serialize(HmrMessage message) => HmrMessageJson.Serialize(message);
 
