@@ -152,6 +152,9 @@ public sealed partial class HmrEngine
         var isNew = !node.Exists;
         node.FullPath = fullPath;
         node.ErrorHash = null;
+        // Re-created (or created where an import dangled): the browser may hold the old instance, or a failed fetch,
+        // under the plain URL; a fresh stamp makes importers re-imported from now on fetch the new file.
+        if (isNew && node.Importers.Count > 0) node.LastUpdateTimestamp = _clock.Next();
         _graph.SetRecord(node, record, batch.LostImporter);
         _snapshot.Touch(node);
         batch.AddChangedUrl(url);

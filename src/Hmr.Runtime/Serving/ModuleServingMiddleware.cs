@@ -81,6 +81,13 @@ internal sealed class ModuleServingMiddleware(
     private async Task<ServedModule> TransformAsync(IHmrEngine engine, ModuleInfo module, string file, CancellationToken cancellation)
     {
         var bytes = await File.ReadAllBytesAsync(file, cancellation);
+        // Empty usually means a writer truncated the file and has not written yet: serving that would run a module
+        // without its hot context, deaf to every later update. Give the writer a moment (a truly empty file waits 200 ms).
+        for (var retry = 0; bytes.Length == 0 && retry < 10; retry++)
+        {
+            await Task.Delay(20, cancellation);
+            bytes = await File.ReadAllBytesAsync(file, cancellation);
+        }
         var hash = Convert.ToHexString(SHA256.HashData(bytes));
         var source = Utf8.GetString(bytes);
         if (source.Length > 0 && source[0] == '\uFEFF') source = source[1..];
