@@ -15,7 +15,9 @@ public sealed class HmrOptions
     /// <summary>The build artifact for a warm start; defaults to the build's <c>Hmr.ModuleGraphFile</c>.</summary>
     public string? GraphFile { get; set; }
 
-    /// <summary>How long file events settle before a batch is propagated.</summary>
+    /// <summary>While changes keep coming (a formatter, a branch switch, a save storm), how long files must stay quiet
+    /// before they are propagated as one batch. A single save after a quiet spell goes out at once (after a 2 ms look
+    /// for the rest of an atomic save).</summary>
     public int SettleMilliseconds { get; set; } = 30;
 
     /// <summary>Extra browser origins allowed to open the HMR socket (e.g. <c>https://dev.example.test:5001</c>).</summary>

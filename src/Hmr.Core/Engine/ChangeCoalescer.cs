@@ -1,14 +1,22 @@
+using System.Diagnostics;
+
 namespace Hmr.Core.Engine;
 
-/// <summary>Turns raw watcher events into settled batches: events for one file are merged, and a batch is taken only
-/// after the settle window passes with no new event (each event restarts it), so an editor's atomic save
-/// (write temp, delete, rename) or a multi-chunk write is one change. Batches run one at a time, in order.</summary>
+/// <summary>Turns raw watcher events into settled batches: events for one file are merged, and batches run one at a
+/// time, in order. A save after a quiet spell is taken after a short first look (an editor's atomic save, write temp
+/// then rename, or truncate then write, arrives as events microseconds apart), so a single edit reaches the page
+/// without waiting out the settle window. While changes keep coming (an event within the settle window of the last
+/// batch: a formatter, a branch switch, a save storm), a batch is taken only after the window passes with no new
+/// event. A file that still looks mid-write when taken (empty, unreadable, not parsable, vanished) is deferred one
+/// window.</summary>
 internal sealed class ChangeCoalescer : IDisposable
 {
     /// <summary>Processes a batch; files it cannot judge yet (possibly mid-write) go to the list and are retried once.</summary>
     public delegate EngineOutcome BatchProcessor(IReadOnlyCollection<FileChange> batch, IReadOnlySet<string> mayDefer, List<string> deferred);
 
     private readonly TimeSpan _window;
+    private readonly TimeSpan _firstLook;
+    private long _lastBatchTaken;
     private readonly BatchProcessor _process;
     private readonly Action<EngineOutcome> _raise;
     private readonly Lock _pendingGate = new();
@@ -20,9 +28,10 @@ internal sealed class ChangeCoalescer : IDisposable
     private readonly Timer _timer;
     private bool _disposed;
 
-    public ChangeCoalescer(TimeSpan window, BatchProcessor process, Action<EngineOutcome> raise)
+    public ChangeCoalescer(TimeSpan window, TimeSpan firstLook, BatchProcessor process, Action<EngineOutcome> raise)
     {
         _window = window;
+        _firstLook = firstLook < window ? firstLook : window;
         _process = process;
         _raise = raise;
         _timer = new Timer(_ => Flush(), null, Timeout.Infinite, Timeout.Infinite);
@@ -38,7 +47,8 @@ internal sealed class ChangeCoalescer : IDisposable
             else _pending[path] = change with { FullPath = path };
             // A file written again is a new write: it may be deferred again.
             _deferredOnce.Remove(path);
-            _timer.Change(_window, Timeout.InfiniteTimeSpan);
+            var changesKeepComing = _lastBatchTaken != 0 && Stopwatch.GetElapsedTime(_lastBatchTaken) < _window;
+            _timer.Change(changesKeepComing ? _window : _firstLook, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -55,6 +65,7 @@ internal sealed class ChangeCoalescer : IDisposable
                 mayDefer = [.. _order.Where(p => !_deferredOnce.Contains(p))];
                 _pending.Clear();
                 _order.Clear();
+                _lastBatchTaken = Stopwatch.GetTimestamp();
             }
             var deferred = new List<string>();
             EngineOutcome outcome;

@@ -91,6 +91,7 @@ public sealed partial class HmrEngine
         var content = TryRead(fullPath, out var missing);
         if (missing)
         {
+            if (node is { Exists: true } && canDefer) return false; // maybe a save that deletes, then writes anew
             if (node is { Exists: true }) { _graph.ClearRecord(node, batch.LostImporter); _snapshot.Touch(node); }
             return true;
         }
@@ -115,6 +116,9 @@ public sealed partial class HmrEngine
         var content = TryRead(fullPath, out var missing);
         if (missing)
         {
+            // An editor that saves by deleting and then writing anew leaves the file missing for a moment: a deletion
+            // is believed once the file is still gone a settle window later.
+            if (node is { Exists: true } && canDefer) return false;
             if (node is { Exists: true }) DeleteModule(node, batch);
             else if (node is { Importers.Count: 0 }) _graph.Remove(node, batch.LostImporter); // a new file that never parsed
             return true;

@@ -19,8 +19,13 @@ public sealed class HmrEngineOptions
     /// <summary>Reads the artifact; null uses <see cref="SerializerArtifactReader"/>.</summary>
     public IArtifactReader? ArtifactReader { get; init; }
 
-    /// <summary>How long a file must stay quiet before its events are taken as one change (reset by each new event).</summary>
+    /// <summary>While changes keep coming, how long files must stay quiet before their events are taken as one batch
+    /// (reset by each new event); also how long a file that looks mid-write is given to complete.</summary>
     public TimeSpan SettleWindow { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How long the first event after a quiet spell waits for the rest of its save before it is taken (an
+    /// atomic save's events arrive together). Capped at <see cref="SettleWindow"/>.</summary>
+    public TimeSpan FirstLook { get; init; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>File extensions (with dot, lowercase) analysed as ES modules.</summary>
     public IReadOnlyCollection<string> ModuleExtensions { get; init; } = [".js", ".mjs"];

@@ -201,7 +201,10 @@ async function applyUpdate(payload) {
     return;
   }
   const plans = jsUpdates.map(planUpdate).filter((plan) => plan !== null);
-  await preload(plans.flatMap((plan) => plan.update.preload ?? []));
+  // Fetch every module between the changes and their boundaries in one parallel round. Not awaited: the boundaries'
+  // imports below find those fetches in flight in the module map and share them, so disposing and importing overlap
+  // the round instead of waiting for all of it.
+  preload(plans.flatMap((plan) => plan.update.preload ?? []));
 
   const disposed = new Set();
   for (const plan of plans) {

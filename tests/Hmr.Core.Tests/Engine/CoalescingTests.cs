@@ -77,6 +77,54 @@ public sealed class CoalescingTests
     }
 
     [TestMethod]
+    public void LoneSaveAfterAQuietSpellDoesNotWaitOutTheSettleWindow()
+    {
+        // A settle window far longer than the test waits: the save still goes out, after the first look.
+        var (site, recorder) = Site(TimeSpan.FromMinutes(10));
+        using var _ = site;
+        var path = site.PathOf("/app.js");
+        File.WriteAllText(path, "accept\n// 2");
+        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        CollectionAssert.AreEqual(new[] { "/app.js<-/app.js" }, recorder.NextWithMessages().Update().Pairs());
+    }
+
+    [TestMethod]
+    public void SavesThatKeepComingAfterABatchAreSettledIntoOne()
+    {
+        var (site, recorder) = Site(TimeSpan.FromSeconds(1));
+        using var _ = site;
+        var path = site.PathOf("/app.js");
+        File.WriteAllText(path, "accept\n// 2");
+        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        recorder.NextWithMessages();
+        // A formatter or a save storm right after: within the window of the last batch, so they wait for quiet.
+        for (var i = 3; i <= 6; i++)
+        {
+            Thread.Sleep(50); // longer than the first look, well within the window
+            File.WriteAllText(path, $"accept\n// {i}");
+            site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        }
+        var updates = recorder.Drain(TimeSpan.FromSeconds(3)).SelectMany(o => o.Messages).OfType<UpdateMessage>().ToList();
+        Assert.HasCount(1, updates);
+    }
+
+    [TestMethod]
+    public void SaveThatDeletesThenWritesAnewIsOneUpdateNotADeletion()
+    {
+        var (site, recorder) = Site(TimeSpan.FromSeconds(1));
+        using var _ = site;
+        var path = site.PathOf("/app.js");
+        File.Delete(path);
+        site.Engine.Post(new FileChange(path, FileChangeKind.Deleted));
+        Thread.Sleep(300); // the first look sees the file missing
+        File.WriteAllText(path, "accept\n// 2");
+        site.Engine.Post(new FileChange(path, FileChangeKind.Created));
+        var all = recorder.Drain(TimeSpan.FromSeconds(3)).SelectMany(o => o.Messages).ToList();
+        Assert.HasCount(1, all.OfType<UpdateMessage>().ToList(), string.Join(" ", all.Select(HmrMessageJson.Serialize)));
+        Assert.IsFalse(all.OfType<FullReloadMessage>().Any());
+    }
+
+    [TestMethod]
     public void EmptyFileThatBecomesCompleteYieldsOneUpdateAndNoSpuriousOne()
     {
         var (site, recorder) = Site(TimeSpan.FromSeconds(1));
@@ -84,7 +132,8 @@ public sealed class CoalescingTests
         var path = site.PathOf("/app.js");
         File.WriteAllText(path, "");
         site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
-        Thread.Sleep(1500); // past the first window (the engine sees the empty file and waits one more), well before the second
+        // The first look sees the empty file and gives it one settle window to complete; it does, half-way through.
+        Thread.Sleep(500);
         File.WriteAllText(path, "accept\n// complete");
         site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
         var all = recorder.Drain(TimeSpan.FromSeconds(4)).SelectMany(o => o.Messages).ToList();
@@ -101,7 +150,7 @@ public sealed class CoalescingTests
         var path = site.PathOf("/app.js");
         File.WriteAllText(path, "accept\nsyntax-error 2 1");
         site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
-        Thread.Sleep(1500);
+        Thread.Sleep(500); // within the one window a file that does not parse gets to complete
         File.WriteAllText(path, "accept\n// complete");
         site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
         var all = recorder.Drain(TimeSpan.FromSeconds(4)).SelectMany(o => o.Messages).ToList();
