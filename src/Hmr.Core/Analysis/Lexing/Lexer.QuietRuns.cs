@@ -26,13 +26,19 @@ internal ref partial struct Lexer
     /// </summary>
     private int SkipQuietRun(int start)
     {
+        if (start < _quietRunsPausedUntil)
+        {
+            return start;
+        }
         var src = _src;
         var found = src[start..].IndexOfAnyExcept(QuietCharacters);
         var stop = found < 0 ? src.Length : start + found;
         if (stop < src.Length && (src[stop] == '\\' || src[stop] >= 0x80) && stop > start && IsAsciiIdentifierPart(src[stop - 1]))
         {
-            // An escape or non-ASCII letter inside a name: the name is one token, so stop before it.
-            stop = LastSafeBoundary(start, stop);
+            // An escape or non-ASCII letter inside a name: the name is one token, and where it starts is not
+            // worth working out backwards. Lex token by token up to it.
+            _quietRunsPausedUntil = stop + 1;
+            return start;
         }
         stop = StopBeforeEffectWord(start, stop);
         if (stop > start)
@@ -66,8 +72,10 @@ internal ref partial struct Lexer
             }
             if (char.IsAsciiDigit(before))
             {
-                // `a1import` is one name but `1import` a number and a word: leave it to the main loop.
-                return LastSafeBoundary(start, at);
+                // `a1import` is one name but `1import` a number and a word, `0x1import` one number: lex token
+                // by token up to it (a pause, not a search backwards, so the pass stays linear).
+                _quietRunsPausedUntil = at + 1;
+                return start;
             }
             var wordEnd = at + (src[at] == 'c' ? 5 : 6);
             if (wordEnd < src.Length && IsAsciiIdentifierPart(src[wordEnd]))
@@ -83,19 +91,6 @@ internal ref partial struct Lexer
     {
         var found = from < _src.Length ? _src[from..].IndexOfAny(EffectWords) : -1;
         _nextEffectWord = found < 0 ? _src.Length : from + found;
-    }
-
-    /// <summary>The last offset in (start, end] right after a blank, <c>,</c> or <c>;</c> (always a token boundary), or start.</summary>
-    private readonly int LastSafeBoundary(int start, int end)
-    {
-        for (var p = end - 1; p >= start; p--)
-        {
-            if (_src[p] is ' ' or '\t' or '\n' or '\r' or '\v' or '\f' or ',' or ';')
-            {
-                return p + 1;
-            }
-        }
-        return start;
     }
 
     private static bool IsBlank(char c) => c is ' ' or '\t' or '\n' or '\r' or '\v' or '\f';

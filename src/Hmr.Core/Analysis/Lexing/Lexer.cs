@@ -61,6 +61,9 @@ internal ref partial struct Lexer
     /// <summary>Offset of the next <c>import</c>/<c>export</c>/<c>class</c> not yet passed (the length when none, -1 before the first search); see Lexer.QuietRuns.cs.</summary>
     private int _nextEffectWord = -1;
 
+    /// <summary>Quiet runs are not taken before this offset (a name the run would have to cut; see Lexer.QuietRuns.cs).</summary>
+    private int _quietRunsPausedUntil;
+
     public Lexer(ReadOnlySpan<char> source, AnalysisBuilder results)
     {
         _src = source;
