@@ -17,6 +17,12 @@ if [ -f tests/reference/package.json ] && [ ! -d tests/reference/node_modules ];
   (cd tests/reference && npm ci --no-audit --no-fund --loglevel=error) || echo "test.sh: npm install failed"
 fi
 
+# dotnet watch takes one inotify instance per watched folder; the browser tests run several apps in a row, and
+# Debian's default of 128 instances per user is soon used up by them and the IDE-style watchers of the tests.
+if [ -r /proc/sys/fs/inotify/max_user_instances ] && [ "$(cat /proc/sys/fs/inotify/max_user_instances)" -lt 1024 ]; then
+  as_root sysctl -q -w fs.inotify.max_user_instances=1024 >/dev/null 2>&1 || echo "test.sh: could not raise fs.inotify.max_user_instances"
+fi
+
 results="$PWD/artifacts/test-results"
 rm -rf "$results"
 dotnet test Hmr.Build.sln -c Release --logger trx --results-directory "$results" "$@"

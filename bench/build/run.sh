@@ -10,12 +10,14 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 modules="${1:-2500}"
 work="$(mktemp -d /tmp/hmr-bench-build.XXXXXX)"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT   # KEEP=1 leaves the generated project for a look
-export NUGET_PACKAGES="$work/packages" MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 DOTNET_NOLOGO=1 MSBUILDTERMINALLOGGER=off
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 DOTNET_NOLOGO=1 MSBUILDTERMINALLOGGER=off UseSharedCompilation=false
 
 echo "packing Hmr.Build..."
 dotnet pack "$repo/Hmr.Build.sln" -c Release -o "$work/feed" -v:q -nologo >/dev/null
 package="$(ls "$work/feed"/Hmr.Build.*.nupkg)"
 version="$(basename "$package" .nupkg)"; version="${version#Hmr.Build.}"
+# The generated app restores into a package folder of its own: never a Hmr.Build cached by an earlier run.
+export NUGET_PACKAGES="$work/packages"
 
 app="$work/app"
 mkdir -p "$app/wwwroot/js"
@@ -58,4 +60,14 @@ echo "// edited $(date +%s%N)" >> "$app/wwwroot/js/f7/m7.js"
 edit="$(build --no-restore)"
 echo "one edit:      $(echo "$edit" | summary)"
 
+# More cold builds (COLD_RUNS, default 5 in all): the artifact is deleted before each, so the task analyses every module
+# in a fresh MSBuild process; the median says more than one run on a shared machine.
+runs="${COLD_RUNS:-5}"; times="$(echo "$cold" | summary | grep -oE '[0-9]+ ms' | grep -oE '[0-9]+')"
+for ((r = 2; r <= runs; r++)); do
+  rm -rf "$app"/obj/Debug/*/hmr
+  t="$(build --no-restore | summary | grep -oE 'in [0-9]+ ms' | grep -oE '[0-9]+')"
+  times="$times $t"
+done
+echo "cold task times (ms): $times   median $(tr ' ' '\n' <<<"$times" | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}')"
+echo "load: $(uptime | sed 's/.*load average/load average/')"
 echo "machine: $(nproc) cores, $(dotnet --version) SDK"

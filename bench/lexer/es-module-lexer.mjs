@@ -44,12 +44,15 @@ function parseAll() {
 }
 for (let i = 0; i < 5; i++) imports = parseAll();
 const times = [];
+const cpuBefore = process.cpuUsage();
 for (let i = 0; i < iterations; i++) {
   const start = process.hrtime.bigint();
   parseAll();
   times.push(Number(process.hrtime.bigint() - start) / 1e6);
 }
+const cpu = process.cpuUsage(cpuBefore);
+const cpuPerIteration = (cpu.user + cpu.system) / 1000 / iterations;
 times.sort((a, b) => a - b);
 const median = iterations % 2 ? times[(iterations - 1) / 2] : (times[iterations / 2 - 1] + times[iterations / 2]) / 2;
-console.log(`es-module-lexer: ${imports} imports found; min_ms=${times[0].toFixed(2)}`);
+console.log(`es-module-lexer: ${imports} imports found; min_ms=${times[0].toFixed(2)} cpu_ms_per_iteration=${cpuPerIteration.toFixed(2)}`);
 console.log(`analyzer files=${paths.length} bytes=${bytes} median_ms=${median.toFixed(2)} MBps=${(bytes / 1e6 / (median / 1000)).toFixed(1)}`);

@@ -43,6 +43,10 @@ public sealed class AnalyzeModules : Task
         if (File.Exists(graphFile) && !ModuleGraphSerializer.TryRead(graphFile, out previous, out var problem))
             Log.LogMessage(null, DiagnosticCodes.PreviousGraphUnreadable, null, graphFile, 0, 0, 0, 0, MessageImportance.Low,
                 "Hmr: analysing every module: {0}", problem);
+        else if (previous is not null && !string.Equals(previous.Analyzer, AnalyzerVersion.Current, StringComparison.Ordinal))
+            Log.LogMessage(null, DiagnosticCodes.PreviousGraphUnreadable, null, graphFile, 0, 0, 0, 0, MessageImportance.Low,
+                "Hmr: analysing every module: the previous graph was written by analyzer {0}, this is {1}",
+                previous.Analyzer ?? "(not recorded)", AnalyzerVersion.Current);
 
         ModuleGraphBuildResult result;
         try

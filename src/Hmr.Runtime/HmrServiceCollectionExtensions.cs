@@ -29,6 +29,7 @@ public static class HmrServiceCollectionExtensions
         services.AddSingleton<HmrEngineHolder>();
         services.AddSingleton<HmrWebRoot>();
         services.AddSingleton<ModuleCache>();
+        services.AddSingleton<ServedModuleResolver>();
         services.AddSingleton<HmrConnectionHub>();
         services.AddSingleton<HmrServer>();
         services.AddSingleton<IHmrServer>(sp => sp.GetRequiredService<HmrServer>());

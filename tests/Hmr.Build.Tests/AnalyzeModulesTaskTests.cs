@@ -97,6 +97,26 @@ public sealed class AnalyzeModulesTaskTests
     }
 
     [TestMethod]
+    public void A_graph_from_another_analyzer_is_not_used_as_a_cache()
+    {
+        Run();
+        Assert.IsTrue(ModuleGraphSerializer.TryRead(GraphFile, out var first, out var problem), problem);
+        Assert.AreEqual(AnalyzerVersion.Current, first!.Analyzer);
+
+        // What an obj/ folder holds after a package upgrade: same sources and hashes, records of older analysis code.
+        File.WriteAllBytes(GraphFile, ModuleGraphSerializer.Serialize(first with { Analyzer = "0.0.9 (mvid 00000000000000000000000000000000)" }));
+        var (task, engine, result) = Run();
+        Assert.IsTrue(result);
+        Assert.AreEqual(2, task.ReparsedCount);
+        var note = engine.Messages.Single(m => m.Code == DiagnosticCodes.PreviousGraphUnreadable);
+        StringAssert.Contains(note.Message, "analyzer 0.0.9");
+        Assert.IsTrue(ModuleGraphSerializer.TryRead(GraphFile, out var rewritten, out _));
+        Assert.AreEqual(AnalyzerVersion.Current, rewritten!.Analyzer);
+
+        Assert.AreEqual(0, Run().Task.ReparsedCount, "same analyzer: the cache is used");
+    }
+
+    [TestMethod]
     public void A_corrupt_previous_graph_is_ignored()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(GraphFile)!);

@@ -3,8 +3,8 @@ using System.Text;
 
 namespace Hmr.Build.Tests;
 
-/// <summary>Runs the <c>dotnet</c> CLI as a user would, with a private NuGet package folder and no lingering build
-/// servers, and returns its exit code and combined output.</summary>
+/// <summary>Runs the <c>dotnet</c> CLI as a user would, with no lingering build servers (and, for the test apps, a
+/// private NuGet package folder), and returns its exit code and combined output.</summary>
 internal static class DotnetCli
 {
     public sealed record Result(int ExitCode, string Output)
@@ -12,7 +12,8 @@ internal static class DotnetCli
         public override string ToString() => $"exit {ExitCode}\n{Output}";
     }
 
-    public static Result Run(string workingDirectory, string nugetPackages, TimeSpan timeout, params string[] arguments)
+    /// <param name="nugetPackages">A private global packages folder, or null for the user's usual one.</param>
+    public static Result Run(string workingDirectory, string? nugetPackages, TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,12 +24,14 @@ internal static class DotnetCli
             UseShellExecute = false,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["NUGET_PACKAGES"] = nugetPackages;
+        if (nugetPackages is not null) start.Environment["NUGET_PACKAGES"] = nugetPackages;
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        // No compiler server left running after the tests (MSBuild reads environment variables as properties).
+        start.Environment["UseSharedCompilation"] = "false";
         // A test host started by `dotnet test` may carry MSBuild's own variables; a child build must not inherit them.
         foreach (var name in new[] { "MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly", "VSTEST_HOST_DEBUG" })
             start.Environment.Remove(name);

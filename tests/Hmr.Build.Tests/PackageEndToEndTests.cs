@@ -15,7 +15,9 @@ public sealed partial class PackageEndToEndTests
 
     private static TestWebProject SampleProject(string name)
     {
-        var project = new TestWebProject(name);
+        // "greet" comes from an HmrImportMap file, "config" from the page's import map.
+        var project = new TestWebProject(name, "<HmrImportMap>importmap.json</HmrImportMap>");
+        project.Write("importmap.json", """{ "imports": { "greet-lib/": "/js/lib/" } }""");
         project.Write("wwwroot/index.html", """
             <!doctype html>
             <html><head>
@@ -23,7 +25,7 @@ public sealed partial class PackageEndToEndTests
               <script type="module" src="/js/app.js"></script>
             </head><body></body></html>
             """);
-        project.Write("wwwroot/js/app.js", "import { greet } from './lib/greet.js';\nimport settings from 'config';\ngreet(settings);\n");
+        project.Write("wwwroot/js/app.js", "import { greet } from 'greet-lib/greet.js';\nimport settings from 'config';\ngreet(settings);\n");
         project.Write("wwwroot/js/lib/greet.js", "export function greet(s) { console.log(s); }\n");
         project.Write("wwwroot/js/config.js", "export default { name: 'x' };\n");
         return project;
@@ -115,6 +117,13 @@ public sealed partial class PackageEndToEndTests
         var strict = project.Build("-p:HmrTreatWarningsAsErrors=true");
         Assert.AreNotEqual(0, strict.ExitCode, strict.Output);
         StringAssert.Matches(strict.Output, new Regex(@"wwwroot/js/config\.js\(2,\d+\): error HMR0[01]\d: "));
+
+        // The HmrImportMap file is an input: remapping it re-resolves (the map's fingerprint changed, so all re-parse).
+        project.Write("importmap.json", """{ "imports": { "greet-lib/": "/js/nowhere/" } }""");
+        var remapped = project.Build();
+        AssertSucceeded(remapped);
+        StringAssert.Matches(remapped.Output, new Regex(@"wwwroot/js/app\.js\(1,23\): warning HMR021: .*/js/nowhere/greet\.js"));
+        StringAssert.Contains(remapped.Output, "(4 re-parsed)");
     }
 
     [TestMethod]

@@ -2,8 +2,9 @@ using System.IO.Compression;
 
 namespace Hmr.Build.Tests;
 
-/// <summary>Packs the repository once per test run into a temporary feed (the package under test), with a package
-/// folder of its own so that a package cached by an earlier run is never used.</summary>
+/// <summary>Packs the repository once per test run into a temporary feed (the package under test). The test apps
+/// restore into a package folder of this run's own (<see cref="NugetPackages"/>), so that a Hmr.Build cached by an
+/// earlier run is never used.</summary>
 [TestClass]
 public static class PackageFeed
 {
@@ -28,7 +29,8 @@ public static class PackageFeed
     private static void Pack()
     {
         Root = Directory.CreateTempSubdirectory("hmr-build-e2e-").FullName;
-        var result = DotnetCli.Run(DotnetCli.RepositoryRoot(), NugetPackages, TimeSpan.FromMinutes(8),
+        // The repository restores from the usual package folder; only the test apps get a private one.
+        var result = DotnetCli.Run(DotnetCli.RepositoryRoot(), null, TimeSpan.FromMinutes(8),
             "pack", Path.Combine(DotnetCli.RepositoryRoot(), "Hmr.Build.sln"), "-c", "Release", "-o", Feed);
         PackOutput = result.Output;
         if (result.ExitCode != 0)

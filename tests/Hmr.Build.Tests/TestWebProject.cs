@@ -4,7 +4,9 @@ namespace Hmr.Build.Tests;
 /// this repository's Directory.Build.* files.</summary>
 internal sealed class TestWebProject : IDisposable
 {
-    public TestWebProject(string name)
+    /// <param name="name">Folder name prefix.</param>
+    /// <param name="properties">Extra MSBuild properties for the project file, as XML elements.</param>
+    public TestWebProject(string name, string properties = "")
     {
         Directory = System.IO.Directory.CreateDirectory(Path.Combine(PackageFeed.Root, name + "-" + Guid.NewGuid().ToString("N")[..8])).FullName;
         Write("App.csproj", $"""
@@ -13,6 +15,7 @@ internal sealed class TestWebProject : IDisposable
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
+                {properties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Hmr.Build" Version="{PackageFeed.Version}" />

@@ -101,8 +101,9 @@ public sealed class ModuleServingTests
     {
         await using var app = await TestApp.StartAsync(Site());
         var body = await app.Http.GetStringAsync("/js/broken.js");
-        StringAssert.StartsWith(body, "throw new SyntaxError(");
-        StringAssert.Contains(body, "/js/broken.js:2:");
+        StringAssert.StartsWith(body, "import { reportModuleError as __hmr_reportModuleError } from \"/_hmr/client.js\";");
+        StringAssert.Contains(body, "\"frame\":");
+        StringAssert.Contains(body, "throw new SyntaxError(\"[hmr] /js/broken.js:2:");
     }
 
     [TestMethod]

@@ -72,6 +72,13 @@ internal sealed class TestApp : IAsyncDisposable
         File.WriteAllText(full, content);
     }
 
+    /// <summary>Writes a file of the web root and hands the change to the engine at once (no watcher, no settle window).</summary>
+    public EngineOutcome Edit(string webRootPath, string content)
+    {
+        Write(Root, "wwwroot/" + webRootPath, content);
+        return Engine.ApplyChanges([new FileChange(Path.Combine(WebRoot, webRootPath.Replace('/', Path.DirectorySeparatorChar)), FileChangeKind.Changed)]);
+    }
+
     /// <summary>Sends a request target verbatim (HttpClient would normalize dots and backslashes).</summary>
     public async Task<(int Status, string Response)> RawGetAsync(string target, string? host = null, string extraHeaders = "")
     {

@@ -135,4 +135,16 @@ public sealed class WebSocketTests
         var custom = await tab.ReceiveTypeAsync("custom");
         Assert.AreEqual("filtered", custom.GetProperty("event").GetString());
     }
+
+    [TestMethod]
+    public async Task Open_sockets_do_not_hold_up_shutdown()
+    {
+        var app = await TestApp.StartAsync(Site());
+        var tab = await SocketClient.ConnectAsync(app);
+        await tab.ReceiveTypeAsync("connected");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await app.DisposeAsync();
+        Assert.IsTrue(watch.Elapsed < TimeSpan.FromSeconds(5), $"shutdown took {watch.Elapsed}");
+        await tab.DisposeAsync();
+    }
 }

@@ -1,5 +1,6 @@
 // Prints, as JSON, what es-module-lexer finds in every corpus file: the import specifiers (static imports,
-// re-exports, dynamic imports) in source order. The MSTest agreement test compares our lexer with it.
+// re-exports, dynamic imports) in source order, and the export names in source order (`export * from` has
+// no name of its own and is left out). The MSTest agreement test compares our lexer with it.
 // Kinds: "s" static import, "r" re-export (export … from), "d" dynamic import (specifier null unless a
 // plain string or a template without ${}: es-module-lexer 3 reports templates with ${} as globs, which our
 // contract reports as null).
@@ -13,7 +14,7 @@ const results = [];
 for (const file of listCorpus()) {
   const source = readFileSync(join(nodeModules, file), 'utf8');
   try {
-    const [imports] = parse(source);
+    const [imports, exports] = parse(source);
     const list = [];
     for (const record of imports) {
       if (record.type === 'import-meta') continue;
@@ -24,7 +25,8 @@ for (const file of listCorpus()) {
         list.push({ k: kind, n: record.specifier });
       }
     }
-    results.push({ file, imports: list });
+    const names = exports.filter(e => e.type !== 'reexport-all').map(e => e.name);
+    results.push({ file, imports: list, exports: names });
   } catch (error) {
     results.push({ file, error: String(error.message ?? error) });
   }

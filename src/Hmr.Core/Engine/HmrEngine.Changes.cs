@@ -57,8 +57,14 @@ public sealed partial class HmrEngine
     {
         if (Directory.Exists(fullPath))
         {
+            // A folder moved in: its modules and stylesheets are new. Pages are left alone (a folder event says nothing
+            // about whether a page changed, and reloading every page of it would be wrong).
             foreach (var file in Directory.EnumerateFiles(fullPath, "*", SearchOption.AllDirectories))
+            {
+                var extension = Path.GetExtension(file).ToLowerInvariant();
+                if (extension != ".css" && !_moduleExtensions.Contains(extension)) continue;
                 if (_paths.ToUrl(file) is { } fileUrl && _graph.Find(fileUrl) is not { Exists: true }) HandlePath(file, batch, false);
+            }
             return;
         }
         var prefix = url + "/";
@@ -110,6 +116,7 @@ public sealed partial class HmrEngine
         if (missing)
         {
             if (node is { Exists: true }) DeleteModule(node, batch);
+            else if (node is { Importers.Count: 0 }) _graph.Remove(node, batch.LostImporter); // a new file that never parsed
             return true;
         }
         if (content is null) return !canDefer; // locked by the writer: retry, or give up on this event
@@ -167,7 +174,7 @@ public sealed partial class HmrEngine
     {
         batch.AddChangedUrl(node.Url);
         batch.Detail.Add($"{node.Url}: deleted; its importers are treated as changed");
-        var importers = node.Importers.OrderBy(i => i.Url, StringComparer.Ordinal).ToList();
+        var importers = node.Importers.ToArray().OrderBy(i => i.Url, StringComparer.Ordinal).ToList();
         _graph.ClearRecord(node, batch.LostImporter);
         _snapshot.Touch(node);
         foreach (var importer in importers) batch.AddChanged(importer);
@@ -193,6 +200,7 @@ public sealed partial class HmrEngine
                 _snapshot.Touch(target);
                 if (_executedBeforeKnown.Contains(target.Url)) MarkExecutedLocked(target.Url);
                 batch.Detail.Add($"{target.Url}: discovered through an import");
+                batch.CreatedModule = true; // new to the graph: failed imports elsewhere may resolve to it now
                 work.Push(target);
             }
         }

@@ -103,7 +103,7 @@ public sealed partial class HmrEngine
         var propagation = Propagator.Run([node], ignoreOwnAcceptance: node);
         detail.AddRange(propagation.Detail);
         var messages = new List<HmrMessage>();
-        if (!propagation.NeedsReload && propagation.Boundaries.Any(b => b.Module.Url == first || b.AcceptedVia.Url == first))
+        if (!propagation.NeedsReload && propagation.Boundaries.Any(b => ComesBackTo(first, url, b)))
         {
             propagation.DeadEnd = node;
             propagation.ReloadReason = $"invalidation of {url} came back to {first}, which first invalidated";
@@ -122,6 +122,13 @@ public sealed partial class HmrEngine
         _snapshot.Publish(_graph);
         return Finish([url], propagation.Boundaries, null, detail, messages, watch);
     }
+
+    /// <summary>The invalidate loop guard: a boundary that would run the first invalidator's accept callback again.
+    /// On the first invalidation an importer accepting the invalidator as a dep is the expected way out, not a loop
+    /// (the invalidator is re-imported, its own callback does not run); on a later one in the chain, re-importing the
+    /// first invalidator means the walk went round a cycle back to it.</summary>
+    private static bool ComesBackTo(string first, string invalidator, Boundary boundary) =>
+        boundary.Module.Url == first || (boundary.AcceptedVia.Url == first && invalidator != first);
 
     private static EngineOutcome Finish(IReadOnlyList<string> changedUrls, List<Boundary> boundaries, string? reloadReason,
         List<string> detail, List<HmrMessage> messages, Stopwatch watch) =>

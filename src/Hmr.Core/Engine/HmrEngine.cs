@@ -39,6 +39,9 @@ public sealed partial class HmrEngine : IHmrEngine
 
     public event Action<EngineOutcome>? OutcomeReady;
 
+    /// <summary>The mutable graph, for invariant checks in tests (never touch it outside the lock in product code).</summary>
+    internal ModuleGraph GraphForTests => _graph;
+
     /// <summary>Number of modules in the graph (tests, benchmarks, logs).</summary>
     public int ModuleCount { get { lock (_gate) return _graph.Count; } }
 
@@ -55,9 +58,11 @@ public sealed partial class HmrEngine : IHmrEngine
         }
     }
 
+    /// <summary>After <see cref="Dispose"/>, events are ignored: a watcher still draining its queue during shutdown
+    /// must not get an exception on a thread-pool thread.</summary>
     public void Post(FileChange change)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_disposed) return;
         _coalescer.Post(change);
     }
 
@@ -65,6 +70,20 @@ public sealed partial class HmrEngine : IHmrEngine
     {
         ArgumentNullException.ThrowIfNull(changes);
         lock (_gate) return ProcessBatch(changes, mayDefer: null, deferred: null);
+    }
+
+    /// <summary>Propagates as if the modules' files had changed, without reading them (benchmarks, tests).</summary>
+    internal EngineOutcome PropagateAsChanged(IReadOnlyList<string> urls)
+    {
+        lock (_gate)
+        {
+            var batch = new BatchState();
+            foreach (var url in urls)
+                if (_graph.Find(url) is { Exists: true } node) { batch.AddChanged(node); batch.AddChangedUrl(url); }
+            var outcome = BuildOutcome(batch, [], Stopwatch.StartNew());
+            _snapshot.Publish(_graph);
+            return outcome;
+        }
     }
 
     public void MarkExecuted(string url)
@@ -78,6 +97,8 @@ public sealed partial class HmrEngine : IHmrEngine
         var node = _graph.Find(url);
         if (node?.Record is not { } record)
         {
+            // Bounded: requests for URLs that never become modules (images, typos) must not grow it forever.
+            if (_executedBeforeKnown.Count >= 10_000) _executedBeforeKnown.Clear();
             _executedBeforeKnown.Add(url);
             return;
         }

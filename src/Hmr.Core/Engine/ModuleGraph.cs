@@ -38,16 +38,24 @@ internal sealed class ModuleGraph(WebRootPaths paths)
     /// importer are added to <paramref name="lostImporter"/> (prune candidates, decided after the whole batch).</summary>
     public void SetRecord(ModuleNode node, ModuleRecord record, ICollection<ModuleNode> lostImporter)
     {
-        node.Record = record;
-        NodeChanged?.Invoke(node);
         var targets = new List<ModuleNode>(record.Imports.Count);
         var seen = new HashSet<ModuleNode>();
-        foreach (var import in record.Imports)
+        ResolvedImport[]? shared = null;
+        for (var i = 0; i < record.Imports.Count; i++)
         {
+            var import = record.Imports[i];
             if (import.Url is null || import.External) continue;
             var target = GetOrAdd(import.Url);
             if (seen.Add(target)) targets.Add(target);
+            // Point the import at the target's own URL string: one copy per URL instead of one per import.
+            if (!ReferenceEquals(import.Url, target.Url))
+            {
+                shared ??= [.. record.Imports];
+                shared[i] = import with { Url = target.Url };
+            }
         }
+        node.Record = shared is null ? record : record with { Imports = shared };
+        NodeChanged?.Invoke(node);
         Relink(node, [.. targets], lostImporter);
     }
 

@@ -18,7 +18,7 @@ internal sealed class ModuleNode(string url)
     public bool IsStylesheet { get; init; }
 
     /// <summary>Modules whose current analysis imports this URL (any kind).</summary>
-    public HashSet<ModuleNode> Importers { get; } = [];
+    public ImporterSet Importers { get; } = new();
 
     /// <summary>Distinct nodes this module's current analysis imports (any kind).</summary>
     public ModuleNode[] Imports { get; set; } = [];

@@ -4,7 +4,7 @@ namespace Hmr.Core.Engine;
 
 /// <summary>Builds the graph at startup: from the build artifact where its records still match the files (size and
 /// modification time first, content hash otherwise), from analysis of the files for the rest. An artifact that is
-/// missing, corrupt, of another schema or another web root is reported and ignored, never trusted.</summary>
+/// missing, corrupt, of another schema, another analyzer or another web root is reported and ignored, never trusted.</summary>
 internal sealed class WarmStart(HmrEngineOptions options, IModuleAnalyzer analyzer, WebRootPaths paths, ModuleGraph graph, GraphSnapshot snapshot)
 {
     private readonly HashSet<string> _moduleExtensions = new(options.ModuleExtensions, StringComparer.OrdinalIgnoreCase);
@@ -111,6 +111,9 @@ internal sealed class WarmStart(HmrEngineOptions options, IModuleAnalyzer analyz
         if (document is null) return (null, default, "artifact unreadable (empty)");
         if (document.SchemaVersion != ModuleGraphDocument.CurrentSchemaVersion)
             return (null, default, $"artifact schema version {document.SchemaVersion}, expected {ModuleGraphDocument.CurrentSchemaVersion}");
+        // Records of other analysis code (an upgraded package) may mean something else although the files are the same.
+        if (!string.Equals(document.Analyzer, AnalyzerVersion.Current, StringComparison.Ordinal))
+            return (null, default, $"artifact written by analyzer {document.Analyzer ?? "(not recorded)"}, this is {AnalyzerVersion.Current}");
         if (!string.Equals(Normalize(document.WebRoot), Normalize(options.WebRootName), StringComparison.Ordinal))
             return (null, default, $"artifact built for web root '{document.WebRoot}', not '{options.WebRootName}'");
         if (Inconsistency(document) is { } inconsistency) return (null, default, $"artifact inconsistent: {inconsistency}");

@@ -22,12 +22,14 @@ public static class DiagnosticCodes
     public const string FileUnreadable = "HMR027";
     /// <summary>The file named by <c>HmrImportMap</c> does not exist.</summary>
     public const string ImportMapFileMissing = "HMR028";
+    /// <summary>The analysis of one module threw (a bug); the module is kept with no imports.</summary>
+    public const string AnalysisCrashed = "HMR029";
 
     /// <summary>Task: the web root folder does not exist (an empty graph is written).</summary>
     public const string WebRootMissing = "HMR040";
     /// <summary>Task: the graph file could not be written.</summary>
     public const string GraphWriteFailed = "HMR041";
-    /// <summary>Task: the previous graph could not be read, so every file is parsed.</summary>
+    /// <summary>Task: the previous graph could not be read, or another analyzer wrote it, so every file is parsed.</summary>
     public const string PreviousGraphUnreadable = "HMR042";
     /// <summary>Task: the analysis failed unexpectedly (reported as a warning; the build goes on).</summary>
     public const string AnalysisFailed = "HMR043";

@@ -99,8 +99,9 @@ public sealed class ModuleAnalyzer
             if (url != import.Url || (result.Outcome == ResolutionOutcome.External) != import.External)
                 return false;
         }
+        // Accepted deps are stored resolved: they hold while their files exist.
         foreach (var dep in record.Hot.AcceptedDeps)
-            if (!Resolver.Resolve(dep, record.Url).Outcome.Equals(ResolutionOutcome.Resolved))
+            if (!Resolver.FileExists(dep))
                 return false;
         // An accepted dependency that did not resolve left only a diagnostic; it may resolve now.
         return !record.Diagnostics.Any(d => d.Code == DiagnosticCodes.AcceptedDependencyUnresolved);

@@ -13,6 +13,10 @@ public sealed record ModuleGraphBuildOptions(string ProjectDirectory, string Web
     /// <summary>A JSON import map file (relative to the project, or absolute), or null.</summary>
     public string? ImportMapFile { get; init; }
 
+    /// <summary>The analysis code (<see cref="AnalyzerVersion"/>): written into the document, and a previous document
+    /// from another analyzer is not used as a cache. A caller with its own lexer names it here.</summary>
+    public string Analyzer { get; init; } = AnalyzerVersion.Current;
+
     /// <summary>How many files to analyse at once; 0 uses every processor.</summary>
     public int MaxParallelism { get; init; }
 
@@ -52,7 +56,8 @@ public static class ModuleGraphBuilder
         var webRootName = Path.GetRelativePath(projectDirectory, webRootPath).Replace('\\', '/');
         if (!Directory.Exists(webRootPath))
             return new ModuleGraphBuildResult(
-                new ModuleGraphDocument(ModuleGraphDocument.CurrentSchemaVersion, webRootName, [], []), 0, 0, 0, [], false);
+                new ModuleGraphDocument(ModuleGraphDocument.CurrentSchemaVersion, webRootName, [], []) { Analyzer = options.Analyzer },
+                0, 0, 0, [], false);
 
         var files = options.EnumerateFiles is { } enumerate
             ? WebRootFiles.FromPaths(enumerate(webRootPath), webRootPath, projectDirectory)
@@ -67,10 +72,17 @@ public static class ModuleGraphBuilder
         var lexer = options.Lexer ?? ModuleLexer.Analyze;
         var analyzer = new ModuleAnalyzer(new ModuleResolver(importMap, existing.Contains), lexer);
 
-        var cache = previous is not null && previous.SchemaVersion == ModuleGraphDocument.CurrentSchemaVersion &&
-                    (previous.ImportMapHash ?? "") == importMap.Fingerprint
-            ? previous.Modules.ToDictionary(m => m.Url, StringComparer.Ordinal)
-            : null;
+        Dictionary<string, ModuleRecord>? cache = null;
+        // Records from other analysis code may mean something else (a fixed lexer bug, a new resolution rule): the
+        // content hash alone cannot tell, so such a document is no cache at all.
+        if (previous is not null && previous.SchemaVersion == ModuleGraphDocument.CurrentSchemaVersion &&
+            string.Equals(previous.Analyzer, options.Analyzer, StringComparison.Ordinal) &&
+            (previous.ImportMapHash ?? "") == importMap.Fingerprint)
+        {
+            cache = new Dictionary<string, ModuleRecord>(StringComparer.Ordinal);
+            foreach (var record in previous.Modules)
+                cache.TryAdd(record.Url, record); // a hand-edited artifact may repeat a URL: first one wins
+        }
 
         var records = new ModuleRecord[modules.Length];
         var moduleDiagnostics = new ConcurrentBag<FileDiagnostic>();
@@ -97,13 +109,23 @@ public static class ModuleGraphBuilder
                 return;
             }
             Interlocked.Increment(ref reparsed);
-            records[i] = analyzer.Analyze(module.Url, module.File, System.Text.Encoding.UTF8.GetString(ContentHash.WithoutBom(bytes)), hash, bytes.Length);
+            try
+            {
+                records[i] = analyzer.Analyze(module.Url, module.File, System.Text.Encoding.UTF8.GetString(ContentHash.WithoutBom(bytes)), hash, bytes.Length);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A lexer bug on one file must not cost the graph of all the others.
+                records[i] = new ModuleRecord(module.Url, module.File, hash, bytes.Length, [], [], HotRecord.None,
+                    [new DiagnosticRecord(DiagnosticCodes.AnalysisCrashed, DiagnosticCodes.Warning, $"the analysis of this module failed: {e.GetType().Name}: {e.Message}", 1, 1)]);
+            }
         });
 
         var roots = ComputeRoots(records, pages, analyzer, pageDiagnostics, lexer);
         var document = new ModuleGraphDocument(ModuleGraphDocument.CurrentSchemaVersion, webRootName, roots, records)
         {
             ImportMapHash = importMap.Fingerprint.Length == 0 ? null : importMap.Fingerprint,
+            Analyzer = options.Analyzer,
         };
         return new ModuleGraphBuildResult(document, reparsed, records.Sum(r => r.Imports.Count), records.Sum(r => r.Size),
             pageDiagnostics, true);

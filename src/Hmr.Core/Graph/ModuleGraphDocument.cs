@@ -17,6 +17,11 @@ public sealed record ModuleGraphDocument(
 {
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>The analysis code that produced the records (<see cref="AnalyzerVersion"/>); null when the artifact does
+    /// not say (written before the field existed). Caches trust records only from the analyzer running now. A document
+    /// made in this process is made by this process's analyzer, hence the default.</summary>
+    public string? Analyzer { get; init; } = AnalyzerVersion.Current;
+
     /// <summary>Fingerprint of the import map the modules were resolved with (null when there was none); a warm
     /// start re-resolves everything when it differs.</summary>
     public string? ImportMapHash { get; init; }

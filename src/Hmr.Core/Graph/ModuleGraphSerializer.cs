@@ -31,6 +31,8 @@ public static partial class ModuleGraphSerializer
         {
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", document.SchemaVersion);
+            if (document.Analyzer is not null)
+                json.WriteString("analyzer", document.Analyzer);
             json.WriteString("webRoot", document.WebRoot);
             if (document.ImportMapHash is not null)
                 json.WriteString("importMapHash", document.ImportMapHash);

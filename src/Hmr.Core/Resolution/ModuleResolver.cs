@@ -39,6 +39,9 @@ public sealed class ModuleResolver
     /// <summary>The import map this resolver applies.</summary>
     public ImportMap ImportMap { get; }
 
+    /// <summary>Whether a file exists at a module URL (query and hash already removed).</summary>
+    public bool FileExists(string url) => fileExists(url);
+
     /// <summary>Resolves <paramref name="specifier"/> imported from the module or page at <paramref name="referrerUrl"/>.</summary>
     public ResolutionResult Resolve(string specifier, string referrerUrl)
     {
@@ -65,7 +68,7 @@ public sealed class ModuleResolver
         if (ModuleUrl.IsExternal(target))
             return new(ResolutionOutcome.External, target, null, escaped);
 
-        var url = ModuleUrl.StripQueryAndHash(target);
+        var url = ModuleUrl.DecodePath(ModuleUrl.StripQueryAndHash(target));
         return fileExists(url)
             ? new(ResolutionOutcome.Resolved, url, null, escaped)
             : new(ResolutionOutcome.Unresolved, url, $"\"{specifier}\" resolves to {url}, which matches no file under the web root", escaped, DiagnosticCodes.NoFileAtUrl);

@@ -89,6 +89,10 @@ public static class ModuleUrl
         return "/" + string.Join('/', output) + suffix;
     }
 
+    /// <summary>Decodes percent-escapes in a module URL's path (<c>/js/a%20b.js</c> → <c>/js/a b.js</c>): module URLs
+    /// name files, and a browser's request for <c>./a%20b.js</c> and for <c>./a b.js</c> reach the same one.</summary>
+    public static string DecodePath(string url) => url.Contains('%') ? Uri.UnescapeDataString(url) : url;
+
     /// <summary>The URL of a file given its path relative to the web root (either slash).</summary>
     public static string FromRelativePath(string relativePath) => "/" + relativePath.Replace('\\', '/').TrimStart('/');
 }

@@ -8,14 +8,20 @@ namespace Hmr.Runtime.Client;
 
 /// <summary>Serves the browser client under <c>/_hmr/</c> from embedded resources, with this process's config
 /// (socket token, instance id, dotnet watch's refresh endpoints) written into it. Always <c>no-store</c>: a
-/// restarted server has a new token.</summary>
+/// restarted server has a new token. The preamble also gets, per request, the number of page messages broadcast so far
+/// (<see cref="HmrConnectionHub.PageMessageCount"/>): a page whose socket first connects after an update went out
+/// while it was loading can tell that it missed it.</summary>
 internal sealed class ClientAssets
 {
     private const string ConfigPlaceholder = "/*@hmr-config*/{}";
+    private const string MessageCountPlaceholder = "/*@hmr-message-count*/0";
     private readonly FrozenDictionary<string, byte[]> _files;
+    private readonly FrozenDictionary<string, string> _perRequest;
+    private readonly HmrConnectionHub _hub;
 
-    public ClientAssets(HmrToken token)
+    public ClientAssets(HmrToken token, HmrConnectionHub hub)
     {
+        _hub = hub;
         var config = JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["token"] = token.Value,
@@ -26,6 +32,7 @@ internal sealed class ClientAssets
         });
         var assembly = typeof(ClientAssets).Assembly;
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var perRequest = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in assembly.GetManifestResourceNames())
         {
             const string prefix = "HmrClient/";
@@ -33,12 +40,24 @@ internal sealed class ClientAssets
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream, Encoding.UTF8);
             var text = reader.ReadToEnd().Replace(ConfigPlaceholder, config, StringComparison.Ordinal);
-            files["/_hmr/" + name[prefix.Length..]] = Encoding.UTF8.GetBytes(text);
+            var url = "/_hmr/" + name[prefix.Length..];
+            if (text.Contains(MessageCountPlaceholder, StringComparison.Ordinal)) perRequest[url] = text;
+            else files[url] = Encoding.UTF8.GetBytes(text);
         }
         _files = files.ToFrozenDictionary(StringComparer.Ordinal);
+        _perRequest = perRequest.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    public bool TryGet(string path, out byte[] content) => _files.TryGetValue(path, out content!);
+    public bool TryGet(string path, out byte[] content)
+    {
+        if (_perRequest.TryGetValue(path, out var template))
+        {
+            var count = _hub.PageMessageCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            content = Encoding.UTF8.GetBytes(template.Replace(MessageCountPlaceholder, count, StringComparison.Ordinal));
+            return true;
+        }
+        return _files.TryGetValue(path, out content!);
+    }
 
     public async Task ServeAsync(HttpContext context, byte[] content)
     {

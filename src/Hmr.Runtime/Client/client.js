@@ -15,21 +15,14 @@ const listenersByModule = new Map();
 
 let socket = null;
 let everConnected = false;
-// What this page has received of the server's broadcasts (-1 before the first "connected"). The same server coming
-// back with a higher count sent something while the socket was down: that update is lost, so the page reloads.
-let broadcastsSeen = -1;
-
-function countBroadcasts(message) {
-  if (message.type !== "connected") {
-    if (broadcastsSeen >= 0) broadcastsSeen++;
-    return;
-  }
-  if (typeof message.broadcasts !== "number") return;
-  message.missedBroadcasts = broadcastsSeen >= 0 && message.broadcasts > broadcastsSeen;
-  broadcastsSeen = message.broadcasts;
-}
+// Update, full-reload, prune and error messages of this server instance this page has accounted for, starting with
+// those sent before it started loading (written into the preamble by the server; see onConnected).
+let messagesReceived = typeof window.__hmrMessagesAtLoad === "number" ? window.__hmrMessagesAtLoad : null;
+const countedTypes = new Set(["update", "full-reload", "prune", "error"]);
 const outbox = [];
 let currentFirstInvalidatedBy;
+// Modules whose first load on this page failed (served broken: see reportModuleError). Their importers never ran.
+const failedModules = new Set();
 
 // ---- import.meta.hot ----------------------------------------------------------------------------------------
 
@@ -53,7 +46,7 @@ class HotContext {
   }
 
   accept(deps, callback) {
-    if (typeof deps === "function" || deps === undefined) {
+    if (typeof deps === "function" || !deps) {
       this.#register([this.#url], ([mod]) => deps?.(mod));
     } else if (typeof deps === "string") {
       this.#register([this.#resolve(deps)], ([mod]) => callback?.(mod));
@@ -81,7 +74,8 @@ class HotContext {
   }
 
   invalidate(message) {
-    const firstInvalidatedBy = currentFirstInvalidatedBy ?? this.#url;
+    // Set only while the callbacks of an update that an invalidation caused run (loop detection on the server).
+    const firstInvalidatedBy = currentFirstInvalidatedBy;
     notify("vite:invalidate", { path: this.#url, message, firstInvalidatedBy });
     sendMessage({ type: "custom", event: "vite:invalidate", data: { path: this.#url, message, firstInvalidatedBy } });
     console.debug(`[hmr] invalidate ${this.#url}${message ? `: ${message}` : ""}`);
@@ -113,6 +107,14 @@ class HotContext {
 
 export function createHotContext(url) {
   return new HotContext(url);
+}
+
+// Called by the stand-in the server serves for a module with a syntax error, before it throws: a page loaded while
+// the file is broken never got the socket's error message, so show the same overlay here, and remember the module
+// so that the save that fixes it can recover the page (see planUpdate).
+export function reportModuleError(err) {
+  if (err?.id) failedModules.add(err.id);
+  showError({ type: "error", err });
 }
 
 function addTo(map, key, value) {
@@ -151,6 +153,7 @@ function enqueue(message) {
 }
 
 async function handle(message) {
+  if (countedTypes.has(message.type) && messagesReceived !== null) messagesReceived++;
   switch (message.type) {
     case "connected": return onConnected(message);
     case "update": return applyUpdate(message);
@@ -168,11 +171,16 @@ function onConnected(message) {
     location.reload();
     return;
   }
-  if (message.missedBroadcasts) {
-    console.info("[hmr] updates were missed while disconnected, reloading");
+  // The same server answered, first or after a blip. If it broadcast anything this page did not receive (while the
+  // page was loading, or while disconnected), the page may run stale code: reload once. Otherwise carry on.
+  const count = typeof message.messageCount === "number" ? message.messageCount : messagesReceived;
+  if (messagesReceived !== null && count !== messagesReceived) {
+    console.info(`[hmr] ${count - messagesReceived} update(s) were sent while ${everConnected ? "disconnected" : "the page loaded"}, reloading`);
+    notify("vite:beforeFullReload", { type: "full-reload", path: "*" });
     location.reload();
     return;
   }
+  messagesReceived = count;
   console.debug(everConnected ? "[hmr] reconnected" : "[hmr] connected");
   everConnected = true;
   notify("vite:ws:connect", { webSocket: socket });
@@ -181,6 +189,17 @@ function onConnected(message) {
 async function applyUpdate(payload) {
   notify("vite:beforeUpdate", payload);
   const jsUpdates = payload.updates.filter((u) => u.type === "js-update");
+  // A module that failed on its first load stopped its importers from running too (as does a module of the page that
+  // failed to parse or link): their boundaries have no hot context to take the update, so the page as a whole can
+  // only recover by loading again (once, for this update).
+  const stranded = jsUpdates.find((update) => !hotModules.has(update.path)
+    && (touchesFailedModule(update) || window.__hmrPageSyntaxErrors > 0));
+  if (stranded) {
+    console.info(`[hmr] ${stranded.acceptedPath} changed but the page never ran it (a module failed to load): reloading`);
+    notify("vite:beforeFullReload", { type: "full-reload", path: "*", triggeredBy: stranded.acceptedPath });
+    location.reload();
+    return;
+  }
   const plans = jsUpdates.map(planUpdate).filter((plan) => plan !== null);
   await preload(plans.flatMap((plan) => plan.update.preload ?? []));
 
@@ -203,9 +222,12 @@ async function applyUpdate(payload) {
   }
 
   let reload = false;
+  let failed = false;
   for (const plan of plans) {
     const { mod, error } = await plan.result;
     if (error) console.error(`[hmr] failed to reload ${plan.update.acceptedPath}`, error);
+    else failedModules.delete(plan.update.acceptedPath);
+    failed ||= Boolean(error);
     currentFirstInvalidatedBy = plan.update.firstInvalidatedBy;
     try {
       for (const { deps, fn } of plan.callbacks) {
@@ -227,7 +249,8 @@ async function applyUpdate(payload) {
     location.reload();
     return;
   }
-  if (hasErrorOverlay()) clearErrorOverlay();
+  // Only a successful update means the error shown was fixed.
+  if (!failed && hasErrorOverlay()) clearErrorOverlay();
   notify("vite:afterUpdate", payload);
 }
 
@@ -236,7 +259,16 @@ function planUpdate(update) {
   const boundary = hotModules.get(update.path);
   if (!boundary) return null; // never executed on this page
   const callbacks = boundary.callbacks.filter(({ deps }) => deps.includes(update.acceptedPath));
+  // As in Vite: a dep update that no callback of the running version accepts (say, accept() behind an if) is not
+  // re-imported; a self update always is.
+  if (update.path !== update.acceptedPath && callbacks.length === 0) return null;
   return { update, callbacks, result: null };
+}
+
+function touchesFailedModule(update) {
+  if (failedModules.size === 0) return false;
+  const paths = [update.path, update.acceptedPath, ...(update.preload ?? []).map((url) => url.split("?")[0])];
+  return paths.some((path) => failedModules.has(path));
 }
 
 // Fetch (without running) every module the boundary will import, in one parallel round.
@@ -267,13 +299,14 @@ function swapStylesheet(update) {
   })));
 }
 
+// As in Vite, listeners hear about every full-reload message, also one for another page that this page ignores.
 function fullReload(payload) {
+  notify("vite:beforeFullReload", payload);
   if (payload.path && payload.path !== "*" && payload.path.endsWith(".html")) {
     const page = decodeURIComponent(location.pathname);
     const samePage = page === payload.path || (page.endsWith("/") && `${page}index.html` === payload.path);
     if (!samePage) return;
   }
-  notify("vite:beforeFullReload", payload);
   location.reload();
 }
 
@@ -324,7 +357,6 @@ function connect() {
   ws.addEventListener("message", (event) => {
     let message;
     try { message = JSON.parse(event.data); } catch { return; }
-    countBroadcasts(message);
     enqueue(message);
   });
   ws.addEventListener("close", () => {

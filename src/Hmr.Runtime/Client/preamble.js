@@ -7,6 +7,16 @@
   var config = /*@hmr-config*/{};
   if (window.__hmrPreambleLoaded) return;
   window.__hmrPreambleLoaded = true;
+  // Page messages the server had broadcast when this page started loading (see onConnected in client.js).
+  window.__hmrMessagesAtLoad = /*@hmr-message-count*/0;
+
+  // A module that fails to parse or link (say, it imports a name a broken module's stand-in lacks) stops the page's
+  // modules before any of them, the client's bookkeeping included, runs. Counted here, before any module script, so
+  // the client can still recover the page on the next update (client.js, applyUpdate).
+  window.__hmrPageSyntaxErrors = 0;
+  window.addEventListener("error", function (event) {
+    if (event.error instanceof SyntaxError) window.__hmrPageSyntaxErrors++;
+  });
 
   var NativeWebSocket = window.WebSocket;
 
@@ -25,13 +35,14 @@
     });
   }
 
-  // dotnet watch sends {"type":"UpdateStaticFile","path":"wwwroot/js/app.js"} and reloads for anything not CSS.
-  function isScriptFileUpdate(data) {
+  // dotnet watch sends {"type":"UpdateStaticFile","path":"wwwroot/js/app.js"} and reloads every tab for anything not
+  // CSS. Our server decides for modules (update or reload) and for HTML pages (reload only the tabs showing that page).
+  function isFileHmrHandles(data) {
     if (typeof data !== "string" || data.indexOf("UpdateStaticFile") < 0) return false;
     var message;
     try { message = JSON.parse(data); } catch (e) { return false; }
     if (!message || message.type !== "UpdateStaticFile" || typeof message.path !== "string") return false;
-    return /\.m?js$/i.test(message.path.split("?")[0]);
+    return /\.(m?js|html?)$/i.test(message.path.split("?")[0]);
   }
 
   function HmrAwareWebSocket(url, protocols) {
@@ -39,7 +50,7 @@
     if (isWatchSocket(String(url))) {
       // Registered before the page's own handlers, so stopping propagation here hides the message from them.
       socket.addEventListener("message", function (event) {
-        if (isScriptFileUpdate(event.data)) event.stopImmediatePropagation();
+        if (isFileHmrHandles(event.data)) event.stopImmediatePropagation();
       });
     }
     return socket;

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Hmr.Core.Engine;
 using Hmr.Core.Protocol;
+using Hmr.Runtime.Serving;
 using Hmr.Runtime.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +17,7 @@ internal sealed class HmrHostedService(
     HmrEngineHolder holder,
     HmrWebRoot webRoot,
     HmrServer server,
+    ServedModuleResolver resolver,
     IOptions<HmrOptions> options,
     IWebHostEnvironment environment,
     ILogger<HmrHostedService> logger) : IHostedService, IDisposable
@@ -31,7 +33,7 @@ internal sealed class HmrHostedService(
         if (!Directory.Exists(webRoot.FullPath)) { logger.NotEnabled($"the web root {webRoot.FullPath} does not exist"); return Task.CompletedTask; }
 
         var settle = TimeSpan.FromMilliseconds(Math.Max(1, options.Value.SettleMilliseconds));
-        _engine = factory.Create(new HmrEngineSettings(webRoot.FullPath, webRoot.GraphFile, settle));
+        _engine = factory.Create(new HmrEngineSettings(webRoot.FullPath, webRoot.GraphFile, settle, webRoot.Name));
         WarmStartReport report;
         try
         {
@@ -58,6 +60,9 @@ internal sealed class HmrHostedService(
 
     private void Post(FileChange change)
     {
+        // A page may have changed its import map (it reloads anyway; the modules it then requests must use the new map).
+        if (change.FullPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || change.FullPath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+            resolver.Invalidate();
         try { _engine?.Post(change); }
         catch (ObjectDisposedException) { }
     }
@@ -69,39 +74,13 @@ internal sealed class HmrHostedService(
             try
             {
                 var sent = await server.PublishAsync(outcome.Trace.ChangedUrls, outcome.Messages);
-                Log(outcome.Trace, sent);
+                logger.LogOutcome(outcome.Trace, sent);
             }
             catch (Exception e)
             {
                 logger.Failure(e, "an update");
             }
         }
-    }
-
-    private void Log(UpdateTrace trace, IReadOnlyList<HmrMessage> sent)
-    {
-        var ms = (long)Math.Round(trace.Elapsed.TotalMilliseconds);
-        foreach (var message in sent)
-        {
-            switch (message)
-            {
-                case UpdateMessage update:
-                    foreach (var entry in update.Updates)
-                        logger.HmrUpdate(entry.Path, entry.AcceptedPath == entry.Path ? "" : $" (via {entry.AcceptedPath})", ms);
-                    break;
-                case FullReloadMessage reload:
-                    logger.PageReload(trace.ChangedUrls.Count > 0 ? string.Join(", ", trace.ChangedUrls) : reload.TriggeredBy ?? reload.Path ?? "*",
-                        trace.ReloadReason ?? "full reload");
-                    break;
-                case PruneMessage prune:
-                    logger.Pruned(string.Join(", ", prune.Paths));
-                    break;
-                case ErrorMessage error:
-                    logger.ModuleError(error.Err.Loc is { } loc ? $"{loc.File}:{loc.Line}:{loc.Column}" : error.Err.Id, error.Err.Message);
-                    break;
-            }
-        }
-        foreach (var step in trace.Detail) logger.PropagationStep(step);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

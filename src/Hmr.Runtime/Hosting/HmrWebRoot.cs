@@ -13,6 +13,8 @@ internal sealed class HmrWebRoot
             ?? Path.Combine(environment.ContentRootPath, "wwwroot");
         FullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(configured, environment.ContentRootPath));
         RealPath = Serving.SafePaths.RealPath(FullPath) ?? FullPath;
+        var relative = Path.GetRelativePath(environment.ContentRootPath, FullPath).Replace('\\', '/');
+        Name = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFileName(FullPath) : relative;
         var graph = options.Value.GraphFile ?? AppContext.GetData("Hmr.ModuleGraphFile") as string;
         GraphFile = string.IsNullOrEmpty(graph) ? null : Path.GetFullPath(graph, environment.ContentRootPath);
     }
@@ -24,4 +26,7 @@ internal sealed class HmrWebRoot
     public string RealPath { get; }
 
     public string? GraphFile { get; }
+
+    /// <summary>The web root relative to the content root, as the build names it in the artifact.</summary>
+    public string Name { get; }
 }

@@ -13,7 +13,9 @@ public interface IHmrEngineFactory
 /// <param name="WebRoot">Absolute path of the web root.</param>
 /// <param name="GraphFile">The build artifact for the warm start, or null.</param>
 /// <param name="Settle">Settle window for file events.</param>
-public sealed record HmrEngineSettings(string WebRoot, string? GraphFile, TimeSpan Settle);
+/// <param name="WebRootName">The web root relative to the project (content root), with forward slashes, as the
+/// build writes it into the artifact (<c>wwwroot</c>).</param>
+public sealed record HmrEngineSettings(string WebRoot, string? GraphFile, TimeSpan Settle, string WebRootName = "wwwroot");
 
 /// <summary>The product's engine.</summary>
 internal sealed class HmrEngineFactory : IHmrEngineFactory
@@ -21,7 +23,7 @@ internal sealed class HmrEngineFactory : IHmrEngineFactory
     public IHmrEngine Create(HmrEngineSettings settings) => new HmrEngine(new HmrEngineOptions
     {
         WebRootPath = settings.WebRoot,
-        WebRootName = Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.WebRoot)),
+        WebRootName = settings.WebRootName,
         ArtifactPath = settings.GraphFile,
         SettleWindow = settings.Settle,
     });

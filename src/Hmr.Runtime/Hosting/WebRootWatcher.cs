@@ -14,7 +14,7 @@ internal sealed class WebRootWatcher : IDisposable
     private readonly Lock _gate = new();
     private Dictionary<string, (DateTime Written, long Size)> _known;
 
-    public WebRootWatcher(string root, Action<FileChange> post, Action<Exception> onError)
+    public WebRootWatcher(string root, Action<FileChange> post, Action<Exception> onError, bool raiseEvents = true)
     {
         _root = root;
         _post = post;
@@ -39,8 +39,23 @@ internal sealed class WebRootWatcher : IDisposable
             _onError(e.GetException());
             Rescan();
         };
-        _watcher.EnableRaisingEvents = true;
+        try
+        {
+            _watcher.EnableRaisingEvents = raiseEvents;
+        }
+        catch (IOException e)
+        {
+            // Out of inotify instances (other watchers on the machine): poll instead of failing the app.
+            _onError(e);
+            _poll = new Timer(_ => Rescan(), null, PollInterval, PollInterval);
+        }
     }
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    private readonly Timer? _poll;
+
+    /// <summary>True when file events are unavailable and the web root is polled.</summary>
+    public bool IsPolling => _poll is not null;
 
     private void OnEvent(string fullPath, FileChangeKind kind)
     {
@@ -103,5 +118,9 @@ internal sealed class WebRootWatcher : IDisposable
         return info.Exists ? (info.LastWriteTimeUtc, info.Length) : null;
     }
 
-    public void Dispose() => _watcher.Dispose();
+    public void Dispose()
+    {
+        _poll?.Dispose();
+        _watcher.Dispose();
+    }
 }

@@ -19,6 +19,19 @@ internal sealed class ModuleCache
         return analysis;
     }
 
+    /// <summary>The export names modules served so far import from <paramref name="url"/> (through
+    /// <paramref name="resolve"/>: specifier and importer URL to module URL). The stand-in for a broken module must
+    /// provide them, or the browser rejects the whole page while linking, before the stand-in could show anything.</summary>
+    public SortedSet<string> NamesImportedFrom(string url, Func<string, string, string?> resolve)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (importerUrl, (_, analysis)) in _analyses)
+            foreach (var import in analysis.Imports)
+                if (import is { ImportedNames: { } used, Specifier: { } specifier } && resolve(specifier, importerUrl) == url)
+                    names.UnionWith(used);
+        return names;
+    }
+
     public ServedModule? GetOutput(string url, string key) =>
         _outputs.TryGetValue(url, out var served) && served.Key == key ? served : null;
 

@@ -16,6 +16,7 @@ internal sealed class ModuleServingMiddleware(
     HmrEngineHolder engines,
     HmrWebRoot webRoot,
     ModuleCache cache,
+    ServedModuleResolver resolver,
     ILogger<ModuleServingMiddleware> logger)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -94,9 +95,13 @@ internal sealed class ModuleServingMiddleware(
         if (analysis.Diagnostics.FirstOrDefault(d => d.Severity == Hmr.Core.Analysis.DiagnosticSeverity.Error) is { } error)
         {
             logger.ModuleError(module.Url, error.Message);
-            return cache.SetOutput(module.Url, "error:" + hash, Utf8.GetBytes(ModuleTransformer.ErrorModule(module.Url, error)));
+            var exports = cache.NamesImportedFrom(module.Url, resolver.Resolve);
+            exports.UnionWith(analysis.Exports);
+            var errorKey = "error:" + hash + "|" + string.Join(',', exports);
+            return cache.GetOutput(module.Url, errorKey)
+                   ?? cache.SetOutput(module.Url, errorKey, Utf8.GetBytes(ErrorModule.Build(module.Url, source, error, exports)));
         }
-        var (code, stamps) = ModuleTransformer.Transform(source, analysis, module.Url, engine.GetModule);
+        var (code, stamps) = ModuleTransformer.Transform(source, analysis, module.Url, engine.GetModule, resolver.Resolve);
         var key = hash + "|" + stamps;
         return cache.GetOutput(module.Url, key) ?? cache.SetOutput(module.Url, key, Utf8.GetBytes(code));
     }

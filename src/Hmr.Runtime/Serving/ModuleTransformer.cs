@@ -7,27 +7,35 @@ namespace Hmr.Runtime.Serving;
 
 /// <summary>What the browser gets for one module: the source with its hot context injected (only when it uses
 /// <c>import.meta.hot</c>), resolved import specifiers rewritten to module URLs stamped with <c>?t=</c> once updated,
-/// and accepted-dep literals rewritten to the module URLs the client matches updates against.</summary>
+/// and accepted-dep literals rewritten to the module URLs the client matches updates against. Bare specifiers that an
+/// import map maps to a module stay bare until that module is updated (the page's import map applies to them), then
+/// become its stamped URL: the browser caches a module by URL, so a re-run importer would otherwise get the old one.</summary>
 internal static class ModuleTransformer
 {
     public const string ClientUrl = "/_hmr/client.js";
 
-    /// <summary>The transformed source, and the import stamps it depends on (part of the cache key).</summary>
-    public static (string Code, string Stamps) Transform(string source, ModuleAnalysis analysis, string moduleUrl, Func<string, ModuleInfo?> lookup)
+    /// <summary>The transformed source, and the import stamps it depends on (part of the cache key).
+    /// <c>resolve(specifier, importerUrl)</c> is the module URL a specifier names, or null (see <see cref="ServedModuleResolver"/>).</summary>
+    public static (string Code, string Stamps) Transform(string source, ModuleAnalysis analysis, string moduleUrl,
+        Func<string, ModuleInfo?> lookup, Func<string, string, string?> resolve)
     {
         var edits = new List<(int Start, int End, string Text)>();
         var stamps = new StringBuilder();
         foreach (var import in analysis.Imports)
         {
             if (import.Specifier is not { } specifier || import.SpecifierEnd <= import.SpecifierStart) continue;
-            if (ModuleUrls.Resolve(moduleUrl, specifier) is not { } url || lookup(url) is not { } module) continue;
-            var stamped = module.LastUpdateTimestamp > 0 ? $"{url}?t={module.LastUpdateTimestamp}" : url;
-            stamps.Append(url).Append('=').Append(module.LastUpdateTimestamp).Append(';');
-            edits.Add((import.SpecifierStart, import.SpecifierEnd, Escape(stamped)));
+            if (resolve(specifier, moduleUrl) is not { } url || lookup(url) is not { } module) continue;
+            var updated = module.LastUpdateTimestamp > 0;
+            stamps.Append(specifier).Append("->").Append(url).Append('=').Append(module.LastUpdateTimestamp).Append(';');
+            // A bare name stays bare until its module is updated: until then the page's import map applies to it.
+            if (updated || !ServedModuleResolver.IsBare(specifier))
+                edits.Add((import.SpecifierStart, import.SpecifierEnd, Escape(updated ? $"{url}?t={module.LastUpdateTimestamp}" : url)));
         }
         foreach (var dep in analysis.Hot.AcceptedDeps)
         {
-            if (dep.End <= dep.Start || ModuleUrls.Resolve(moduleUrl, dep.Specifier) is not { } url || lookup(url) is null) continue;
+            if (dep.End <= dep.Start) continue;
+            // The client matches updates by module URL, which it cannot work out for a relative or bare name.
+            if (resolve(dep.Specifier, moduleUrl) is not { } url || lookup(url) is null) continue;
             edits.Add((dep.Start, dep.End, Escape(url)));
         }
 
@@ -52,13 +60,6 @@ internal static class ModuleTransformer
         }
         output.Append(source, position, source.Length - position);
         return (output.ToString(), stamps.ToString());
-    }
-
-    /// <summary>A module that fails loudly in place of one with a syntax error.</summary>
-    public static string ErrorModule(string moduleUrl, AnalysisDiagnostic error)
-    {
-        var message = $"[hmr] {moduleUrl}:{error.Position.Line}:{error.Position.Column}: {error.Message}";
-        return $"throw new SyntaxError({JsonSerializer.Serialize(message)});\n";
     }
 
     private static string Escape(string url)

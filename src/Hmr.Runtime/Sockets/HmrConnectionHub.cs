@@ -2,22 +2,34 @@ using System.Collections.Concurrent;
 
 namespace Hmr.Runtime.Sockets;
 
-/// <summary>All open browser sockets.</summary>
+/// <summary>All open browser sockets, and how many page-affecting messages (update, full-reload, prune, error) this
+/// server instance has broadcast: a tab that reconnects compares it with what it received to tell a blip that lost
+/// nothing (resume) from one that lost an update (reload).</summary>
 internal sealed class HmrConnectionHub
 {
     private readonly ConcurrentDictionary<HmrConnection, byte> _connections = new();
-    private long _broadcasts;
-
-    /// <summary>How many frames have been broadcast so far: a client that reconnects to this instance compares it with
-    /// what it received, and reloads when it missed some (an update sent while it was disconnected).</summary>
-    public long Broadcasts => Interlocked.Read(ref _broadcasts);
+    // Greeting a new socket and broadcasting are ordered by this lock, so the count a greeting carries is exactly
+    // the number of counted messages sent before it, and every later one reaches the new socket.
+    private readonly Lock _order = new();
+    private long _pageMessages;
 
     public int Count => _connections.Count;
 
-    public int Add(HmrConnection connection)
+    /// <summary>Update, full-reload, prune and error messages broadcast so far.</summary>
+    public long PageMessageCount
     {
-        _connections[connection] = 0;
-        return _connections.Count;
+        get { lock (_order) return _pageMessages; }
+    }
+
+    /// <summary>Queues <paramref name="greeting"/> (given the current message count) as the socket's first frame.</summary>
+    public int Add(HmrConnection connection, Func<long, string> greeting)
+    {
+        lock (_order)
+        {
+            connection.Enqueue(greeting(_pageMessages));
+            _connections[connection] = 0;
+            return _connections.Count;
+        }
     }
 
     public int Remove(HmrConnection connection)
@@ -27,9 +39,15 @@ internal sealed class HmrConnectionHub
         return _connections.Count;
     }
 
-    public void Broadcast(string frame)
+    /// <param name="frame">The JSON text.</param>
+    /// <param name="affectsPages">True for update, full-reload, prune and error; false for custom events, which a
+    /// disconnected tab may miss without running stale code.</param>
+    public void Broadcast(string frame, bool affectsPages)
     {
-        Interlocked.Increment(ref _broadcasts);
-        foreach (var connection in _connections.Keys) connection.Enqueue(frame);
+        lock (_order)
+        {
+            if (affectsPages) _pageMessages++;
+            foreach (var connection in _connections.Keys) connection.Enqueue(frame);
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Hmr.Runtime.Hosting;
 using Hmr.Core.Protocol;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ internal sealed class HmrWebSocketEndpoint(
     OriginPolicy originPolicy,
     HmrEngineHolder engine,
     IOptions<HmrOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<HmrWebSocketEndpoint> logger)
 {
     public const string Path = "/_hmr/ws";
@@ -38,9 +40,9 @@ internal sealed class HmrWebSocketEndpoint(
     private async Task RunAsync(WebSocket socket, CancellationToken aborted)
     {
         var connection = new HmrConnection(socket);
-        connection.Enqueue(WireFormat.Connected(token.InstanceId, hub.Broadcasts));
-        logger.SocketConnected(hub.Add(connection));
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        logger.SocketConnected(hub.Add(connection, count => WireFormat.Connected(token.InstanceId, count)));
+        // Sockets end with the app, so a restart under dotnet watch does not wait out the shutdown timeout.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
         var writer = connection.RunWriterAsync(stop.Token);
         try
         {
@@ -69,7 +71,7 @@ internal sealed class HmrWebSocketEndpoint(
                 if (engine.Engine is { } live)
                 {
                     var outcome = live.Invalidate(invalidate.Path, invalidate.FirstInvalidatedBy, invalidate.Message);
-                    await server.PublishAsync([], outcome.Messages);
+                    logger.LogOutcome(outcome.Trace, await server.PublishAsync([], outcome.Messages));
                 }
                 break;
             case ClientCustomEvent custom:

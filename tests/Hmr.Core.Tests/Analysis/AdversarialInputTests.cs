@@ -98,6 +98,16 @@ public sealed class AdversarialInputTests
     }
 
     [TestMethod]
+    public void ManyMultiLineCommentsInsideAnExportedDeclaration()
+    {
+        // Each comment's line break asks whether the declaration goes on; the answer (a `,` far ahead) is remembered.
+        var source = "export let a = 1\n" + string.Concat(Enumerable.Repeat("/*\n*/\n", 200_000)) + ", b = 2\nf(c, d)";
+        var analysis = ModuleLexer.Analyze(source);
+        Assert.AreEqual("a,b", Describe.Exports(analysis));
+        Assert.AreEqual("", Describe.Diagnostics(analysis));
+    }
+
+    [TestMethod]
     public void ManyUnterminatedImportListsStayLinear()
     {
         var analysis = ModuleLexer.Analyze(string.Concat(Enumerable.Repeat("import {a,", 100_000)));

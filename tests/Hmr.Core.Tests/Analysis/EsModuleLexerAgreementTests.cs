@@ -8,7 +8,7 @@ namespace Hmr.Core.Tests.Analysis;
 /// <summary>
 /// Our lexer against es-module-lexer 3 (what Vite uses) on every ES module file of real packages
 /// (tests/reference/package.json: three, lodash-es, rxjs, date-fns, lit-html, d3, preact, vue):
-/// the same import specifiers, of the same kinds, in the same order.
+/// the same import specifiers, of the same kinds, in the same order, and the same export names in the same order.
 /// </summary>
 [TestClass]
 public sealed class EsModuleLexerAgreementTests
@@ -58,7 +58,12 @@ public sealed class EsModuleLexerAgreementTests
             var actual = analysis.Imports
                 .Select(i => $"{(i.Kind switch { ImportKind.Static => "s", ImportKind.ReExport => "r", _ => "d" })}:{i.Specifier ?? "null"}")
                 .ToList();
-            var difference = FirstDifference(expected, actual);
+            var difference = FirstDifference(expected, actual, "import");
+            if (difference is null)
+            {
+                var expectedExports = entry.GetProperty("exports").EnumerateArray().Select(e => e.GetString()!).ToList();
+                difference = FirstDifference(expectedExports, analysis.Exports.ToList(), "export");
+            }
             if (difference is not null)
             {
                 differences.Add($"{file}: {difference}");
@@ -82,7 +87,7 @@ public sealed class EsModuleLexerAgreementTests
         }
     }
 
-    private static string? FirstDifference(List<string> expected, List<string> actual)
+    private static string? FirstDifference(List<string> expected, List<string> actual, string what)
     {
         for (var i = 0; i < Math.Max(expected.Count, actual.Count); i++)
         {
@@ -90,7 +95,7 @@ public sealed class EsModuleLexerAgreementTests
             var a = i < actual.Count ? actual[i] : "(none)";
             if (e != a)
             {
-                return $"import #{i}: es-module-lexer {e}, ours {a} ({expected.Count} vs {actual.Count} imports)";
+                return $"{what} #{i}: es-module-lexer {e}, ours {a} ({expected.Count} vs {actual.Count} {what}s)";
             }
         }
         return null;

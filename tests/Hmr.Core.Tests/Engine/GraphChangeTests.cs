@@ -290,4 +290,28 @@ public sealed class GraphChangeTests
             new FileChange(site.PathOf("/a.js"), FileChangeKind.Created)]);
         CollectionAssert.AreEqual(new[] { "/a.js<-/a.js" }, outcome.Update().Pairs());
     }
+
+    [TestMethod]
+    public void FolderMovedInAddsItsModulesWithoutReloadingItsPages()
+    {
+        using var site = new TestSite().Write("/main.js", "accept");
+        site.Execute("/main.js");
+        site.Write("/feature/a.js", "accept").Write("/feature/page.html", "<p></p>");
+        var outcome = site.Engine.ApplyChanges([new FileChange(site.PathOf("/feature"), FileChangeKind.Created)]);
+        Assert.IsEmpty(outcome.Messages, Outcomes.Describe(outcome));
+        Assert.IsNotNull(site.Engine.GetModule("/feature/a.js"));
+    }
+
+    [TestMethod]
+    public void NewFileThatNeverParsedIsForgottenWhenDeleted()
+    {
+        using var site = new TestSite().Write("/main.js", "");
+        _ = site.Engine; // started before the file exists
+        site.Edit("/broken.js", "syntax-error 1 1").Messages.OfType<ErrorMessage>().Single();
+        Assert.IsNull(site.Engine.GetModule("/broken.js"));
+        Assert.IsEmpty(site.Delete("/broken.js").Messages);
+        var before = site.Engine.ModuleCount;
+        site.Edit("/other.js", "");
+        Assert.AreEqual(before + 1, site.Engine.ModuleCount, "no leftover node for broken.js");
+    }
 }

@@ -98,6 +98,8 @@ public sealed class WarmStartTests
         ["truncated", null!, "unreadable"],
         ["older schema", null!, "schema version"],
         ["foreign web root", null!, "web root"],
+        ["another analyzer", null!, "analyzer 0.0.9"],
+        ["analyzer not recorded", null!, "analyzer (not recorded)"],
         ["outside the root", null!, "inconsistent"],
         ["incomplete record", "{\"schemaVersion\":1,\"webRoot\":\"wwwroot\",\"roots\":[],\"modules\":[{\"url\":\"/a.js\"}]}", "unreadable"],
         ["null document", "null", "unreadable"],
@@ -117,6 +119,9 @@ public sealed class WarmStartTests
             "truncated" => json[..(json.Length / 2)],
             "older schema" => Json(good with { SchemaVersion = 0 }),
             "foreign web root" => Json(good with { WebRoot = "public" }),
+            // Same files and hashes, but analysed by other code (an upgraded package): the records may mean something else.
+            "another analyzer" => Json(good with { Analyzer = "0.0.9 (mvid 00000000000000000000000000000000)" }),
+            "analyzer not recorded" => Json(good with { Analyzer = null }),
             "outside the root" => Json(good with { Modules = [.. good.Modules, good.Modules[0] with { Url = "/../../etc/x.js" }] }),
             _ => throw new ArgumentException(kind),
         };

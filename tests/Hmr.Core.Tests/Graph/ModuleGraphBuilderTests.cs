@@ -120,6 +120,47 @@ public sealed class ModuleGraphBuilderTests
     }
 
     [TestMethod]
+    public void Deleting_an_accepted_dependency_re_analyses_the_acceptor()
+    {
+        using var root = new TempWebRoot();
+        root.Write("app.js", "import.meta.hot.accept('./dep.js', () => {});\n");
+        root.Write("dep.js", "export const d = 1;\n");
+        var first = Build(root, new TestLexer()).Document;
+        CollectionAssert.AreEqual(new[] { "/dep.js" }, first.Modules.Single(m => m.Url == "/app.js").Hot.AcceptedDeps.ToArray());
+
+        root.Delete("dep.js");
+        var second = Build(root, new TestLexer(), first);
+        Assert.AreEqual(1, second.ReparsedCount);
+        var app = second.Document.Modules.Single();
+        Assert.IsEmpty(app.Hot.AcceptedDeps);
+        Assert.AreEqual(DiagnosticCodes.AcceptedDependencyUnresolved, app.Diagnostics.Single().Code);
+
+        root.Write("dep.js", "export const d = 2;\n");
+        var third = Build(root, new TestLexer(), second.Document);
+        Assert.AreEqual(2, third.ReparsedCount, "dep.js is new and app.js had an unresolved accepted dependency");
+        CollectionAssert.AreEqual(new[] { "/dep.js" }, third.Document.Modules.Single(m => m.Url == "/app.js").Hot.AcceptedDeps.ToArray());
+    }
+
+    [TestMethod]
+    public void A_previous_document_from_another_analyzer_is_no_cache()
+    {
+        using var root = new TempWebRoot();
+        WriteSample(root);
+        var first = Build(root, new TestLexer()).Document;
+        Assert.AreEqual(AnalyzerVersion.Current, first.Analyzer);
+
+        // Same files, same hashes; only the code that analysed them differs (an upgraded package), or is not recorded
+        // (an artifact written before the field existed).
+        foreach (var other in new[] { "0.0.9 (mvid 00000000000000000000000000000000)", null })
+        {
+            var rebuilt = Build(root, new TestLexer(), first with { Analyzer = other });
+            Assert.AreEqual(5, rebuilt.ReparsedCount, other ?? "null");
+            Assert.AreEqual(AnalyzerVersion.Current, rebuilt.Document.Analyzer);
+        }
+        Assert.AreEqual(0, Build(root, new TestLexer(), first).ReparsedCount, "same analyzer: the cache is used");
+    }
+
+    [TestMethod]
     public void A_changed_import_map_invalidates_the_cache()
     {
         using var root = new TempWebRoot();
@@ -157,6 +198,31 @@ public sealed class ModuleGraphBuilderTests
         Assert.IsTrue(view.Hot.AcceptsSelf);
         CollectionAssert.AreEqual(new[] { "render" }, view.Exports.ToArray());
         Assert.IsEmpty(app.Diagnostics);
+    }
+
+    [TestMethod]
+    public void A_lexer_failure_on_one_file_spares_the_others()
+    {
+        using var root = new TempWebRoot();
+        root.Write("good.js", "import './bad.js';\n");
+        root.Write("bad.js", "CRASH");
+        var lexer = new TestLexer();
+        var result = ModuleGraphBuilder.Build(new ModuleGraphBuildOptions(root.ProjectDirectory, "wwwroot",
+            source => source == "CRASH" ? throw new InvalidOperationException("boom") : lexer.Analyze(source)));
+        var bad = result.Document.Modules.Single(m => m.Url == "/bad.js");
+        Assert.AreEqual(DiagnosticCodes.AnalysisCrashed, bad.Diagnostics.Single().Code);
+        StringAssert.Contains(bad.Diagnostics.Single().Message, "boom");
+        Assert.AreEqual("/bad.js", result.Document.Modules.Single(m => m.Url == "/good.js").Imports.Single().Url);
+    }
+
+    [TestMethod]
+    public void A_previous_document_with_repeated_urls_is_tolerated()
+    {
+        using var root = new TempWebRoot();
+        root.Write("a.js", "export const a = 1;\n");
+        var first = Build(root, new TestLexer()).Document;
+        var doubled = first with { Modules = [first.Modules[0], first.Modules[0]] };
+        Assert.AreEqual(0, Build(root, new TestLexer(), doubled).ReparsedCount);
     }
 
     [TestMethod]

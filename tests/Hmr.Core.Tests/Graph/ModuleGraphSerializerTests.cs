@@ -64,6 +64,16 @@ public sealed class ModuleGraphSerializerTests
     }
 
     [TestMethod]
+    public void Fields_added_by_a_newer_writer_are_skipped()
+    {
+        var text = Encoding.UTF8.GetString(ModuleGraphSerializer.Serialize(Sample()))
+            .Replace("\"webRoot\"", "\"future\": { \"nested\": [1, {\"x\": null}] },\n  \"webRoot\"")
+            .Replace("\"hash\": \"cd34\"", "\"hash\": \"cd34\", \"extra\": [\"a\"]");
+        Assert.IsTrue(ModuleGraphSerializer.TryParse(Encoding.UTF8.GetBytes(text), out var read, out var problem), problem);
+        CollectionAssert.AreEqual(ModuleGraphSerializer.Serialize(Sample()), ModuleGraphSerializer.Serialize(read!));
+    }
+
+    [TestMethod]
     public void The_live_engine_reads_what_the_build_writes()
     {
         var bytes = ModuleGraphSerializer.Serialize(Sample());
@@ -89,7 +99,7 @@ public sealed class ModuleGraphSerializerTests
         var text = Encoding.UTF8.GetString(bytes);
         Assert.DoesNotContain("\r", text);
         Assert.EndsWith("}\n", text);
-        StringAssert.StartsWith(text, "{\n  \"schemaVersion\": 1,\n  \"webRoot\": \"wwwroot\",");
+        StringAssert.StartsWith(text, $"{{\n  \"schemaVersion\": 1,\n  \"analyzer\": \"{AnalyzerVersion.Current}\",\n  \"webRoot\": \"wwwroot\",");
         foreach (var name in new[] { "\"roots\"", "\"modules\"", "\"url\"", "\"file\"", "\"hash\"", "\"size\"", "\"imports\"", "\"specifier\"",
                      "\"kind\"", "\"line\"", "\"column\"", "\"names\"", "\"external\"", "\"exports\"", "\"hot\"", "\"usesHot\"",
                      "\"acceptsSelf\"", "\"acceptedDeps\"", "\"acceptedExports\"", "\"diagnostics\"", "\"code\"", "\"severity\"", "\"message\"" })

@@ -6,7 +6,7 @@ namespace Hmr.Core.Tests.Resolution;
 [TestClass]
 public sealed class ModuleResolverTests
 {
-    private static readonly HashSet<string> Files = ["/js/app.js", "/js/lib/util.js", "/vendor/lit/index.js", "/vendor/lit/html.js", "/top.js"];
+    private static readonly HashSet<string> Files = ["/js/app.js", "/js/lib/util.js", "/vendor/lit/index.js", "/vendor/lit/html.js", "/top.js", "/js/a b.js"];
 
     private static ModuleResolver Resolver(string importMapJson = "{}")
     {
@@ -31,6 +31,13 @@ public sealed class ModuleResolverTests
         var result = Resolver().Resolve("./lib/util.js?v=3#x", "/js/app.js");
         Assert.AreEqual(ResolutionOutcome.Resolved, result.Outcome);
         Assert.AreEqual("/js/lib/util.js", result.Url);
+    }
+
+    [TestMethod]
+    public void Percent_escapes_name_the_same_file_as_the_plain_characters()
+    {
+        Assert.AreEqual("/js/a b.js", Resolver().Resolve("./a%20b.js", "/js/app.js").Url);
+        Assert.AreEqual("/js/a b.js", Resolver().Resolve("./a b.js", "/js/app.js").Url);
     }
 
     [TestMethod]

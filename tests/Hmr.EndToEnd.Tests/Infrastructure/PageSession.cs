@@ -16,6 +16,7 @@ public sealed class PageSession : IAsyncDisposable
     private readonly ConcurrentQueue<string> log = new();
     private int loads;
     private int hmrConnectedFrames;
+    private int otherSockets;
 
     private PageSession(WebApp app, IBrowserContext context, IPage page, bool ownsContext)
     {
@@ -29,11 +30,17 @@ public sealed class PageSession : IAsyncDisposable
         page.WebSocket += (_, ws) =>
         {
             log.Enqueue("[ws open] " + ws.Url);
-            if (!ws.Url.Contains("/_hmr/", StringComparison.Ordinal)) return;
+            if (!ws.Url.Contains("/_hmr/", StringComparison.Ordinal))
+            {
+                // dotnet watch's browser-refresh socket.
+                Interlocked.Increment(ref otherSockets);
+                ws.FrameReceived += (_, f) => log.Enqueue("[watch <-] " + Truncate(f.Text ?? "(binary)"));
+                return;
+            }
             ws.FrameReceived += (_, f) =>
             {
                 var text = f.Text ?? "";
-                log.Enqueue("[hmr <-] " + (text.Length > 300 ? text[..300] + "…" : text));
+                log.Enqueue("[hmr <-] " + Truncate(text));
                 if (text.Contains("\"connected\"", StringComparison.Ordinal)) Interlocked.Increment(ref hmrConnectedFrames);
             };
             ws.FrameSent += (_, f) => log.Enqueue("[hmr ->] " + f.Text);
@@ -49,8 +56,8 @@ public sealed class PageSession : IAsyncDisposable
     public IReadOnlyList<string> ConsoleErrors => log.Where(l => l.StartsWith("[console.error]", StringComparison.Ordinal) || l.StartsWith("[pageerror]", StringComparison.Ordinal)).ToList();
 
     /// <summary>Opens <paramref name="path"/> in a new context (or a new tab of <paramref name="sameContextAs"/>), waits for
-    /// the load and the HMR socket's "connected", then marks the document.</summary>
-    public static async Task<PageSession> OpenAsync(WebApp app, string path, PageSession? sameContextAs = null, string? initScript = null, string? baseUrl = null)
+    /// the load and (unless told not to) the HMR socket's "connected", then marks the document.</summary>
+    public static async Task<PageSession> OpenAsync(WebApp app, string path, PageSession? sameContextAs = null, string? initScript = null, string? baseUrl = null, bool waitForHmrConnection = true)
     {
         var browser = await Browser.GetAsync();
         var context = sameContextAs?.context ?? await browser.NewContextAsync();
@@ -58,9 +65,27 @@ public sealed class PageSession : IAsyncDisposable
         var page = await context.NewPageAsync();
         var session = new PageSession(app, context, page, ownsContext: sameContextAs is null);
         await page.GotoAsync((baseUrl ?? app.BaseUrl) + path, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
-        await session.WaitForHmrConnectionAsync(1);
+        if (waitForHmrConnection)
+        {
+            await session.WaitForHmrConnectionAsync(1);
+            await session.WaitForDotnetWatchSocketAsync();
+        }
         await session.MarkDocumentAsync();
         return session;
+    }
+
+    /// <summary>When dotnet watch's browser-refresh script is in the page, waits until it has opened its socket (it
+    /// waits 500 ms first): before that, an edit would not reach it, and a test of what it does would prove nothing.</summary>
+    public async Task WaitForDotnetWatchSocketAsync()
+    {
+        if (!await Page.EvaluateAsync<bool>("() => !!document.querySelector('script[src*=\"aspnetcore-browser-refresh\"]')")) return;
+        var deadline = DateTime.UtcNow + Patience;
+        while (Volatile.Read(ref otherSockets) < 1)
+        {
+            if (DateTime.UtcNow > deadline) Fail("dotnet watch's browser-refresh script never opened its socket");
+            await Task.Delay(100);
+        }
+        await Task.Delay(300); // the socket was created; let its handshake complete
     }
 
     /// <summary>Waits until the HMR socket has said "connected" at least <paramref name="times"/> times.</summary>
@@ -94,6 +119,17 @@ public sealed class PageSession : IAsyncDisposable
         {
             // A navigation happened while waiting (a reload): wait again in the new document.
             await WaitForAsync(expression, what, timeout);
+        }
+    }
+
+    /// <summary>Waits for a line of the page log that starts with <paramref name="kind"/> and contains <paramref name="text"/>.</summary>
+    public async Task WaitForLogAsync(string kind, string text, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!log.Any(l => l.StartsWith(kind, StringComparison.Ordinal) && l.Contains(text, StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline) Fail($"timed out waiting for {what} ({kind} … {text})");
+            await Task.Delay(100);
         }
     }
 
@@ -139,6 +175,8 @@ public sealed class PageSession : IAsyncDisposable
         try { return await IsMarkedAsync(); }
         catch (PlaywrightException) { return false; }
     }
+
+    private static string Truncate(string text) => text.Length > 300 ? text[..300] + "…" : text;
 
     internal static string Js(string value) => System.Text.Json.JsonSerializer.Serialize(value);
 

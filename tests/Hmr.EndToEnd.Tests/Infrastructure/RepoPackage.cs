@@ -25,10 +25,12 @@ public static class RepoPackage
             var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
             var feed = Path.Combine(RunDirectory, "feed");
             Directory.CreateDirectory(feed);
-            // Only PackageVersion changes: the assemblies keep their version, so an already built tree is not rebuilt.
-            await ChildProcess.RunAsync(RepoRoot, TimeSpan.FromMinutes(6),
+            // Built into this run's own artifacts folder, never the tree's bin/ and obj/: other test projects build and
+            // pack the same projects at the same time (dotnet test runs test assemblies in parallel).
+            await ChildProcess.RunAsync(RepoRoot, TimeSpan.FromMinutes(8),
                 "pack", Path.Combine(RepoRoot, "src", "Hmr.Build", "Hmr.Build.csproj"), "-c", "Release", "-o", feed,
-                "-p:PackageVersion=" + version, "-nodeReuse:false", "-p:UseSharedCompilation=false");
+                "-p:PackageVersion=" + version, "-p:UseArtifactsOutput=true", "-p:ArtifactsPath=" + Path.Combine(RunDirectory, "pack-artifacts"),
+                "-nodeReuse:false", "-p:UseSharedCompilation=false");
             var nupkg = Path.Combine(feed, $"{PackageId}.{version}.nupkg");
             if (!File.Exists(nupkg))
             {

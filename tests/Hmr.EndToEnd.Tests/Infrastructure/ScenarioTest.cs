@@ -16,9 +16,9 @@ public abstract class ScenarioTest
         return app;
     }
 
-    protected async Task<PageSession> OpenAsync(string path, PageSession? sameContextAs = null, string? baseUrl = null)
+    protected async Task<PageSession> OpenAsync(string path, PageSession? sameContextAs = null, string? baseUrl = null, string? initScript = null, bool waitForHmrConnection = true)
     {
-        var session = await PageSession.OpenAsync(app ?? throw new InvalidOperationException("UseAppAsync first"), path, sameContextAs, baseUrl: baseUrl);
+        var session = await PageSession.OpenAsync(app ?? throw new InvalidOperationException("UseAppAsync first"), path, sameContextAs, initScript, baseUrl, waitForHmrConnection);
         sessions.Add(session);
         return session;
     }

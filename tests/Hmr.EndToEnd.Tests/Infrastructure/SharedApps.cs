@@ -24,8 +24,25 @@ public static class SharedApps
                 app = await WebApp.CreateAsync(site, staticFiles);
                 Apps[key] = app;
             }
+            // One dotnet watch at a time: it takes an inotify instance per watched directory, and the per-user
+            // limit (128 by default) is shared with everything else on the machine.
+            foreach (var other in Apps.Values.Where(a => a != app)) other.Stop();
             await app.EnsureRunningAsync();
             return app;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Stops every shared app (they start again on next use), so that a test can run an app of its own.</summary>
+    public static async Task StopRunningAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            foreach (var app in Apps.Values) app.Stop();
         }
         finally
         {

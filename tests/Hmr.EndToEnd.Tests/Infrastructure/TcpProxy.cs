@@ -12,6 +12,7 @@ public sealed class TcpProxy : IDisposable
     private readonly int targetPort;
     private readonly ConcurrentDictionary<Socket, byte> sockets = new();
     private readonly CancellationTokenSource stop = new();
+    private volatile TaskCompletionSource heldSockets = Released();
 
     public TcpProxy(int targetPort)
     {
@@ -26,6 +27,20 @@ public sealed class TcpProxy : IDisposable
     public void DropAll()
     {
         foreach (var socket in sockets.Keys) Reset(socket);
+    }
+
+    /// <summary>From now on, new connections that open the HMR WebSocket (<c>GET /_hmr/ws</c>) are held before they
+    /// reach the server, so that the page's socket stays CONNECTING until <see cref="ReleaseHmrSockets"/>.</summary>
+    public void HoldHmrSockets() => heldSockets = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets the held HMR WebSocket connections (and later ones) through.</summary>
+    public void ReleaseHmrSockets() => heldSockets.TrySetResult();
+
+    private static TaskCompletionSource Released()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.SetResult();
+        return done;
     }
 
     private async Task AcceptLoopAsync()
@@ -48,7 +63,14 @@ public sealed class TcpProxy : IDisposable
         sockets[server] = 0;
         try
         {
+            // The request's first bytes tell an HMR WebSocket handshake from other requests.
+            var first = new byte[16 * 1024];
+            var read = await client.ReceiveAsync(first, SocketFlags.None, stop.Token);
+            if (read == 0) return;
+            if (System.Text.Encoding.ASCII.GetString(first, 0, read).StartsWith("GET /_hmr/ws", StringComparison.Ordinal))
+                await heldSockets.Task.WaitAsync(stop.Token);
             await server.ConnectAsync(IPAddress.Loopback, targetPort, stop.Token);
+            await server.SendAsync(first.AsMemory(0, read), SocketFlags.None, stop.Token);
             await Task.WhenAny(PumpAsync(client, server), PumpAsync(server, client));
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException) { }
@@ -84,6 +106,7 @@ public sealed class TcpProxy : IDisposable
     public void Dispose()
     {
         stop.Cancel();
+        heldSockets.TrySetResult();
         listener.Stop();
         DropAll();
         stop.Dispose();

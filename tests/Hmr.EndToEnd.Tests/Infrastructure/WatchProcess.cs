@@ -4,7 +4,8 @@ using System.Net.Sockets;
 namespace Hmr.EndToEnd.Tests.Infrastructure;
 
 /// <summary>`dotnet watch run --non-interactive` on a web project, bound to 127.0.0.1:port, as a user runs it
-/// (Development, no browser launched, standard input at end of file). Stopped by killing its process tree.</summary>
+/// (Development, no browser launched, standard input at end of file), or another <see cref="AppLaunch"/> (a plain
+/// `dotnet run`, another environment). Stopped by killing its process tree.</summary>
 public sealed class WatchProcess : IDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
@@ -28,15 +29,19 @@ public sealed class WatchProcess : IDisposable
     public string Tail(int chars = 6000) => child.Tail(chars);
 
     /// <summary>Starts dotnet watch and waits until <paramref name="probePath"/> answers 200.</summary>
-    public static async Task<WatchProcess> StartAsync(string projectDirectory, int port, string probePath, TimeSpan timeout)
+    public static async Task<WatchProcess> StartAsync(string projectDirectory, int port, string probePath, TimeSpan timeout, AppLaunch? launch = null)
     {
+        launch ??= AppLaunch.DotnetWatch;
         var env = new Dictionary<string, string>
         {
             ["DOTNET_WATCH_SUPPRESS_LAUNCH_BROWSER"] = "1",
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_ENVIRONMENT"] = launch.Environment,
         };
-        var child = ChildProcess.Start(projectDirectory, env,
-            "watch", "run", "--non-interactive", "--project", projectDirectory, "--", "--urls", $"http://127.0.0.1:{port}");
+        foreach (var (key, value) in launch.Settings ?? new Dictionary<string, string>()) env[key] = value;
+        string[] command = launch.Watch
+            ? ["watch", "run", "--non-interactive", "--project", projectDirectory]
+            : ["run", "--no-build", "--no-launch-profile", "-c", launch.Configuration, "--project", projectDirectory];
+        var child = ChildProcess.Start(projectDirectory, env, [.. command, "--", "--urls", $"http://127.0.0.1:{port}"]);
         var watch = new WatchProcess(child, port);
         try
         {

@@ -46,10 +46,10 @@ public sealed class WebApp : IDisposable
     public string WatchOutput => watch?.Output ?? "";
 
     /// <summary>Writes the project (csproj, Program.cs, nuget.config, wwwroot copied from Sites/<paramref name="site"/>) and builds it.</summary>
-    public static async Task<WebApp> CreateAsync(string site, StaticFiles staticFiles)
+    public static async Task<WebApp> CreateAsync(string site, StaticFiles staticFiles, HostStyle host = HostStyle.Default)
     {
         var (feed, version) = await RepoPackage.EnsurePackedAsync();
-        var name = site + "-" + staticFiles;
+        var name = site + "-" + staticFiles + (host == HostStyle.Default ? "" : "-" + host);
         var dir = Path.Combine(RepoPackage.RunDirectory, name);
         var app = new WebApp(name, dir, WatchProcess.FreePort());
         System.IO.Directory.CreateDirectory(dir);
@@ -78,17 +78,7 @@ public sealed class WebApp : IDisposable
               </packageSources>
             </configuration>
             """);
-        var serving = staticFiles == StaticFiles.UseStaticFiles
-            ? "app.UseDefaultFiles();\napp.UseStaticFiles();"
-            : "app.MapStaticAssets();";
-        File.WriteAllText(Path.Combine(dir, "Program.cs"), $$"""
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
-            {{serving}}
-            app.MapGet("/api/text", () => "{{ServerTextV1}}");
-            app.Run();
-
-            """);
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), ProgramSource.For(staticFiles, host));
         var source = Path.Combine(AppContext.BaseDirectory, "Sites", site);
         if (!System.IO.Directory.Exists(source)) throw new DirectoryNotFoundException(source);
         foreach (var file in System.IO.Directory.GetFiles(source, "*", SearchOption.AllDirectories))
@@ -112,6 +102,21 @@ public sealed class WebApp : IDisposable
         await WatchProcess.WaitForPortFreeAsync(Port, TimeSpan.FromSeconds(30));
         watch = await WatchProcess.StartAsync(Directory, Port, "/index.html", TimeSpan.FromMinutes(3));
     }
+
+    /// <summary>Stops whatever runs and starts the app as <paramref name="launch"/> says; waits for <paramref name="probePath"/> to answer.</summary>
+    public async Task StartAsync(AppLaunch launch, string probePath = "/index.html")
+    {
+        Stop();
+        await WatchProcess.WaitForPortFreeAsync(Port, TimeSpan.FromSeconds(30));
+        watch = await WatchProcess.StartAsync(Directory, Port, probePath, TimeSpan.FromMinutes(3), launch);
+    }
+
+    /// <summary>`dotnet build -c <paramref name="configuration"/>` of the project (nothing may be running it).</summary>
+    public Task BuildAsync(string configuration)
+        => ChildProcess.RunAsync(Directory, TimeSpan.FromMinutes(5), "build", "-c", configuration, "-nodeReuse:false", "-p:UseSharedCompilation=false");
+
+    /// <summary>The built app assembly of a configuration.</summary>
+    public string AssemblyPath(string configuration) => Path.Combine(Directory, "bin", configuration, "net10.0", Name + ".dll");
 
     /// <summary>Kills dotnet watch and its app (the whole process tree).</summary>
     public void Stop()

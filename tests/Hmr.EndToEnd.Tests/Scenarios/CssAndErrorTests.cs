@@ -20,10 +20,10 @@ public sealed class CssAndErrorTests : ScenarioTest
     public async Task StylesheetEdit_SwapsTheStyleWithoutReload()
     {
         var app = await UseAppAsync(SharedApps.ScenariosAsync);
-        var tab = await OpenAsync("/css/index.html");
+        var tab = await OpenAsync("/css.html");
         await tab.WaitForAsync("() => getComputedStyle(document.getElementById('box')).color === 'rgb(255, 0, 0)'", "the red style");
 
-        app.EditWebFile("css/style.css", "rgb(255, 0, 0)", "rgb(0, 0, 255)");
+        app.EditWebFile("css.style.css", "rgb(255, 0, 0)", "rgb(0, 0, 255)");
 
         await tab.WaitForAsync("() => getComputedStyle(document.getElementById('box')).color === 'rgb(0, 0, 255)'", "the blue style");
         await tab.AssertNoReloadAsync();
@@ -33,21 +33,40 @@ public sealed class CssAndErrorTests : ScenarioTest
     public async Task SyntaxError_ShowsTheOverlayWithFileAndLine_FixClearsItAndApplies()
     {
         var app = await UseAppAsync(SharedApps.ScenariosAsync);
-        var tab = await OpenAsync("/syntaxerror/index.html");
+        var tab = await OpenAsync("/syntaxerror.html");
         await tab.WaitForTextAsync("#out", "ok v1");
 
-        app.EditWebFile("syntaxerror/main.js", "const label = 'ok v1';", "const label = ;");
+        // An unterminated string on line 2: an error the server's analysis sees, so it reports it instead of an update.
+        app.EditWebFile("syntaxerror.main.js", "const label = 'ok v1';", "const label = 'ok v1;");
 
         await tab.WaitForAsync($"() => ({OverlayText})() !== null", "the error overlay");
         var text = await tab.Page.EvaluateAsync<string>($"() => ({OverlayText})()");
-        StringAssert.Contains(text, "/syntaxerror/main.js", "the overlay names the file");
-        StringAssert.Matches(text, new System.Text.RegularExpressions.Regex(@"main\.js:2\b"), "the overlay gives file:line of the error");
+        StringAssert.Contains(text, "/syntaxerror.main.js", "the overlay names the file");
+        StringAssert.Matches(text, new System.Text.RegularExpressions.Regex(@"syntaxerror\.main\.js:2\b"), "the overlay gives file:line of the error");
         Assert.AreEqual("ok v1", await tab.TextAsync("#out"), "the broken version did not run");
 
-        app.EditWebFile("syntaxerror/main.js", "const label = ;", "const label = 'ok v2';");
+        app.EditWebFile("syntaxerror.main.js", "const label = 'ok v1;", "const label = 'ok v2';");
 
         await tab.WaitForTextAsync("#out", "ok v2");
         await tab.WaitForAsync($"() => ({OverlayText})() === null", "the overlay to go away");
+        await tab.AssertNoReloadAsync();
+    }
+
+    [TestMethod]
+    public async Task GrammarErrorOnlyTheBrowserSees_FailsThatUpdateWithoutReload_FixApplies()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var tab = await OpenAsync("/syntaxerror.html");
+        await tab.WaitForTextAsync("#out", "ok v1");
+
+        // Tokens are fine (the server's lexer passes it); the browser's parser rejects it when the update imports it.
+        app.EditWebFile("syntaxerror.main.js", "const label = 'ok v1';", "const label = ;");
+        await tab.WaitForLogAsync("[console.error]", "SyntaxError", "the failed re-import reported in the console");
+        Assert.AreEqual("ok v1", await tab.TextAsync("#out"), "the broken version did not run");
+
+        app.EditWebFile("syntaxerror.main.js", "const label = ;", "const label = 'ok v3';");
+
+        await tab.WaitForTextAsync("#out", "ok v3");
         await tab.AssertNoReloadAsync();
     }
 }

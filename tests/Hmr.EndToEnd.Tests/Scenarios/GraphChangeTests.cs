@@ -11,10 +11,10 @@ public sealed class GraphChangeTests : ScenarioTest
     public async Task ChangeWithNoAcceptingModule_ReloadsThePageExactlyOnce()
     {
         var app = await UseAppAsync(SharedApps.ScenariosAsync);
-        var tab = await OpenAsync("/noboundary/index.html");
+        var tab = await OpenAsync("/noboundary.html");
         await tab.WaitForTextAsync("#out", "util one");
 
-        app.EditWebFile("noboundary/util.js", "'util one'", "'util two'");
+        app.EditWebFile("noboundary.util.js", "'util one'", "'util two'");
 
         await tab.AssertExactlyOneReloadAsync();
         await tab.WaitForTextAsync("#out", "util two");
@@ -24,10 +24,10 @@ public sealed class GraphChangeTests : ScenarioTest
     public async Task ImportRemovedByAnEdit_RunsThePrunedModulesPruneHandler()
     {
         var app = await UseAppAsync(SharedApps.ScenariosAsync);
-        var tab = await OpenAsync("/prune/index.html");
+        var tab = await OpenAsync("/prune.html");
         await tab.WaitForTextAsync("#extra", "extra loaded");
 
-        app.EditWebFile("prune/main.js", "import './extra.js';\n", "", SaveMode.Atomic);
+        app.EditWebFile("prune.main.js", "import './prune.extra.js';\n", "", SaveMode.Atomic);
 
         await tab.WaitForAsync("() => document.body.dataset.extraPruned === 'yes'", "extra.js's prune handler");
         await tab.WaitForTextAsync("#extra", "extra pruned");
@@ -39,12 +39,12 @@ public sealed class GraphChangeTests : ScenarioTest
     public async Task DeletingAFileNoLongerImported_NeedsNoReload()
     {
         var app = await UseAppAsync(SharedApps.ScenariosAsync);
-        var tab = await OpenAsync("/prunedelete/index.html");
+        var tab = await OpenAsync("/prunedelete.html");
         await tab.WaitForTextAsync("#out", "main with old one");
 
-        app.EditWebFile("prunedelete/main.js", "import { old } from './old.js';", "const old = 'nothing';");
+        app.EditWebFile("prunedelete.main.js", "import { old } from './prunedelete.old.js';", "const old = 'nothing';");
         await tab.WaitForTextAsync("#out", "main with nothing");
-        app.DeleteWebFile("prunedelete/old.js");
+        app.DeleteWebFile("prunedelete.old.js");
 
         await tab.AssertNoReloadAsync();
         Assert.AreEqual("main with nothing", await tab.TextAsync("#out"));
@@ -54,10 +54,10 @@ public sealed class GraphChangeTests : ScenarioTest
     public async Task DeletingAnImportedFile_TreatsItsImporterAsChanged_DeadEndReloadsOnce()
     {
         var app = await UseAppAsync(SharedApps.ScenariosAsync);
-        var tab = await OpenAsync("/deleted/index.html");
+        var tab = await OpenAsync("/deleted.html");
         await tab.WaitForTextAsync("#out", "main with gone one");
 
-        app.DeleteWebFile("deleted/gone.js");
+        app.DeleteWebFile("deleted.gone.js");
 
         await tab.AssertExactlyOneReloadAsync();
     }
@@ -66,10 +66,10 @@ public sealed class GraphChangeTests : ScenarioTest
     public async Task ChangeInsideAnImportCycle_RunsTheAcceptCallbackAndApplies()
     {
         var app = await UseAppAsync(SharedApps.ScenariosAsync);
-        var tab = await OpenAsync("/cycle/index.html");
+        var tab = await OpenAsync("/cycle.html");
         await tab.WaitForTextAsync("#out", "a+b one");
 
-        app.EditWebFile("cycle/b.js", "'b one'", "'b two'");
+        app.EditWebFile("cycle.b.js", "'b one'", "'b two'");
 
         // The boundary (main accepts a.js) is flagged as within a circular import: its accept callback runs, and
         // since re-importing the cycle does not throw, the update applies with no reload.
@@ -82,18 +82,18 @@ public sealed class GraphChangeTests : ScenarioTest
     public async Task NewFileThenImportedByAnEdit_IsPickedUp()
     {
         var app = await UseAppAsync(SharedApps.ScenariosAsync);
-        var tab = await OpenAsync("/newfile/index.html");
+        var tab = await OpenAsync("/newfile.html");
         await tab.WaitForTextAsync("#out", "no new file yet");
 
-        app.WriteWebFile("newfile/fresh.js", "export const fresh = 'fresh module';\n");
+        app.WriteWebFile("newfile.fresh.js", "export const fresh = 'fresh module';\n");
         await Task.Delay(500); // two separate saves, as a user creates a file and then edits another
-        app.EditWebFile("newfile/main.js", "const text = 'no new file yet';", "import { fresh } from './fresh.js';\nconst text = fresh;", SaveMode.Atomic);
+        app.EditWebFile("newfile.main.js", "const text = 'no new file yet';", "import { fresh } from './newfile.fresh.js';\nconst text = fresh;", SaveMode.Atomic);
 
         await tab.WaitForTextAsync("#out", "fresh module");
         await tab.AssertNoReloadAsync();
 
         // The new module is part of the graph: editing it updates through main's self-accept.
-        app.EditWebFile("newfile/fresh.js", "'fresh module'", "'fresh module edited'");
+        app.EditWebFile("newfile.fresh.js", "'fresh module'", "'fresh module edited'");
         await tab.WaitForTextAsync("#out", "fresh module edited");
         await tab.AssertNoReloadAsync();
     }
@@ -102,11 +102,11 @@ public sealed class GraphChangeTests : ScenarioTest
     public async Task HtmlEdit_ReloadsThatPageOnly()
     {
         var app = await UseAppAsync(SharedApps.ScenariosAsync);
-        var page = await OpenAsync("/htmlpage/index.html");
-        var other = await OpenAsync("/twotabs/index.html");
+        var page = await OpenAsync("/htmlpage.html");
+        var other = await OpenAsync("/twotabs.html");
         await page.WaitForTextAsync("#out", "html one");
 
-        app.EditWebFile("htmlpage/index.html", "html one", "html two");
+        app.EditWebFile("htmlpage.html", "html one", "html two");
 
         await page.AssertExactlyOneReloadAsync();
         await page.WaitForTextAsync("#out", "html two");

@@ -13,11 +13,13 @@ public sealed class PackageTests : ScenarioTest
         var graph = Path.Combine(app.Directory, "obj", "Debug", "net10.0", "hmr", "module-graph.json");
         Assert.IsTrue(File.Exists(graph), "the build wrote " + graph);
         var json = await File.ReadAllTextAsync(graph);
-        StringAssert.Contains(json, "/selfaccept/main.js");
-        StringAssert.Contains(json, "/nested/leaf.js");
+        StringAssert.Contains(json, "/selfaccept.main.js");
+        StringAssert.Contains(json, "/nested.leaf.js");
 
-        var tab = await OpenAsync("/selfaccept/index.html");
-        Assert.IsTrue(await tab.Page.EvaluateAsync<bool>("() => [...document.scripts].some(s => s.src.includes('/_hmr/client.js'))"),
-            "the HTML page carries the injected /_hmr/client.js");
+        var tab = await OpenAsync("/selfaccept.html");
+        Assert.IsTrue(await tab.Page.EvaluateAsync<bool>("() => [...document.scripts].some(s => new URL(s.src || location.href).pathname.startsWith('/_hmr/'))"),
+            "the HTML page carries an injected /_hmr/ script");
+        Assert.IsTrue(await tab.Page.EvaluateAsync<bool>("() => performance.getEntriesByType('resource').some(e => new URL(e.name).pathname === '/_hmr/client.js')"),
+            "the page loaded the HMR client /_hmr/client.js");
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Hmr.Core.Analysis.Lexing;
 
 // The regex-or-division decision and the bracket bookkeeping it needs. A `/` starts a regex when an
@@ -7,8 +5,6 @@ namespace Hmr.Core.Analysis.Lexing;
 // answer depends on what opened the bracket, which the stack remembers (es-module-lexer's approach).
 internal ref partial struct Lexer
 {
-    private static readonly SearchValues<char> RegexStops = SearchValues.Create("/\\[]\n\r\u2028\u2029");
-
     private void OnSlash()
     {
         var src = _src;
@@ -48,59 +44,40 @@ internal ref partial struct Lexer
 
     private void ScanRegex()
     {
+        // A character at a time: regexes are short, shorter than a vectorised search pays for.
         var src = _src;
         var start = _pos;
-        var p = _pos + 1;
         var inClass = false;
-        while (true)
+        for (var p = start + 1; p < src.Length; p++)
         {
-            var found = p < src.Length ? src[p..].IndexOfAny(RegexStops) : -1;
-            if (found < 0)
+            switch (src[p])
             {
-                Report(DiagnosticCodes.UnterminatedRegex, "Unterminated regular expression.", start);
-                _pos = src.Length;
-                _lastKind = TokenKind.Literal;
-                return;
-            }
-            p += found;
-            var c = src[p];
-            if (c == '\\')
-            {
-                if (p + 1 < src.Length && src[p + 1] is '\n' or '\r' or '\u2028' or '\u2029')
-                {
-                    p++;
-                    continue; // a line break ends the (unterminated) regex below
-                }
-                p += 2;
-            }
-            else if (c == '[')
-            {
-                inClass = true;
-                p++;
-            }
-            else if (c == ']')
-            {
-                inClass = false;
-                p++;
-            }
-            else if (c == '/')
-            {
-                p++;
-                if (!inClass)
-                {
+                case '\\':
+                    if (p + 1 < src.Length && src[p + 1] is not ('\n' or '\r' or '\u2028' or '\u2029'))
+                    {
+                        p++; // an escaped character; an escaped line break still ends the (unterminated) regex
+                    }
                     break;
-                }
-            }
-            else
-            {
-                // A line break inside a regex: report it and resume at the line break, never rescanning the line.
-                Report(DiagnosticCodes.UnterminatedRegex, "Unterminated regular expression.", start);
-                _pos = p;
-                _lastKind = TokenKind.Literal;
-                return;
+                case '[':
+                    inClass = true;
+                    break;
+                case ']':
+                    inClass = false;
+                    break;
+                case '/' when !inClass:
+                    _pos = ScanIdentifierEnd(p + 1, out _); // flags
+                    _lastKind = TokenKind.Literal;
+                    return;
+                case '\n' or '\r' or '\u2028' or '\u2029':
+                    // Resume at the line break, never rescanning the line: the pass stays linear.
+                    Report(DiagnosticCodes.UnterminatedRegex, "Unterminated regular expression.", start);
+                    _pos = p;
+                    _lastKind = TokenKind.Literal;
+                    return;
             }
         }
-        _pos = ScanIdentifierEnd(p, out _); // flags
+        Report(DiagnosticCodes.UnterminatedRegex, "Unterminated regular expression.", start);
+        _pos = src.Length;
         _lastKind = TokenKind.Literal;
     }
 
@@ -182,6 +159,17 @@ internal ref partial struct Lexer
     /// </summary>
     private bool TryCloseFrame(char closing, out Frame frame)
     {
+        if (_stack.Depth > 0 && _declarationDepth < 0 && _classDepth < 0)
+        {
+            var kind = _stack.Top.Kind;
+            if (closing == ')' ? kind is FrameKind.Paren or FrameKind.KeywordParen
+                : closing == ']' ? kind == FrameKind.Bracket
+                : kind is FrameKind.BlockBrace or FrameKind.ObjectBrace or FrameKind.ClassBrace)
+            {
+                frame = _stack.Pop(); // the common case: a matching bracket, nothing else to update
+                return true;
+            }
+        }
         frame = default;
         var expected = closing switch { ')' => "(", ']' => "[", _ => "{" };
         if (_stack.Depth == 0)

@@ -193,7 +193,17 @@ internal ref partial struct Lexer
         {
             return; // an operator or `=` is waiting for its operand on the next line
         }
-        if (!IsCharAt(SkipTrivia(_pos), ','))
+        if (_pos <= _declarationCommaAt)
+        {
+            return; // already looked past this trivia: the `,` ahead continues the declaration
+        }
+        var next = SkipTrivia(_pos);
+        if (IsCharAt(next, ','))
+        {
+            // Remembered so that the line breaks of the comments in between do not look again (linear time).
+            _declarationCommaAt = next;
+        }
+        else
         {
             _declarationDepth = -1;
         }

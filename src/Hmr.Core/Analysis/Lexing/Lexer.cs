@@ -26,9 +26,10 @@ internal enum TokenKind : byte
 }
 
 /// <summary>
-/// The scanning state machine. One pass, one character dispatch per token; strings, comments, templates
-/// and regexes are skipped with vectorised searches. Partial files: scanning primitives, the regex/division
-/// decision, import/export statements, export declarations and <c>import.meta.hot</c>.
+/// The scanning state machine. One pass, one character dispatch per token; strings, comments and templates
+/// are skipped with vectorised searches. Partial files: Runs (names and blanks), Punctuators (the rest of the
+/// dispatch), Scanning (primitives and look-ahead), Brackets (regex or division), Imports, Exports, Patterns
+/// and Hot (<c>import.meta.hot</c>).
 /// </summary>
 internal ref partial struct Lexer
 {
@@ -54,6 +55,12 @@ internal ref partial struct Lexer
     /// <summary>Bracket depth of an <c>export var/let/const</c> whose declarators are still being read, or -1.</summary>
     private int _declarationDepth = -1;
 
+    /// <summary>Offset of a <c>,</c> a line-break look-ahead found continuing that declaration, or -1.</summary>
+    private int _declarationCommaAt = -1;
+
+    /// <summary>Offset of the next <c>import</c>/<c>export</c>/<c>class</c> not yet passed (the length when none, -1 before the first search); see Lexer.QuietRuns.cs.</summary>
+    private int _nextEffectWord = -1;
+
     public Lexer(ReadOnlySpan<char> source, AnalysisBuilder results)
     {
         _src = source;
@@ -77,6 +84,17 @@ internal ref partial struct Lexer
         1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 5, 0, 5, 0,
     ];
 
+    /// <summary>
+    /// True when a name starts at <paramref name="pos"/>. Handlers check it to jump straight to the name case (a
+    /// direct, mostly predicted branch) instead of going round the loop to the switch's indirect jump.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool NameStartsAt(ref char first, int pos, int length) =>
+        pos < length && Unsafe.Add(ref first, pos) is var c && c < 128 && AsciiClasses[c] == NameStartClass;
+
+    // Straight to optimised code: a fresh build process analyses thousands of files once, and tier-0 code
+    // for this loop is several times slower (measured in the build task, docs/benchmarks.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run()
     {
         SkipBomAndHashbang();
@@ -90,55 +108,91 @@ internal ref partial struct Lexer
         while (pos < length)
         {
             var c = Unsafe.Add(ref first, pos);
+            if (c < 128 && classes[c] is not (OtherClass or OpenParenClass) && QuietRunsAllowed)
+            {
+                // Names, numbers, blanks and simple operators: jumped over in one search (Lexer.QuietRuns.cs).
+                pos = SkipQuietRun(pos);
+                if (pos >= length)
+                {
+                    break;
+                }
+                c = Unsafe.Add(ref first, pos);
+            }
             switch (c < 128 ? classes[c] : OtherClass)
             {
                 case NameStartClass:
                 {
-                    var start = pos;
-                    pos++;
-                    pos = NameRunEnd(ref first, pos, length);
-                    if (pos < length && (src[pos] >= 0x80 || src[pos] == '\\'))
+                    // A name, and the names of a member chain after it (`a.b.c`): the dots and the names before
+                    // the last one need no bookkeeping, since a property name is never a keyword.
+                    while (true)
                     {
-                        _pos = start;
-                        ScanIdentifierToken(mayBeKeyword: true);
-                        pos = _pos;
-                        continue;
+                        var start = pos;
+                        pos = NameRunEnd(ref first, pos + 1, length);
+                        if (pos < length && (Unsafe.Add(ref first, pos) >= 0x80 || Unsafe.Add(ref first, pos) == '\\'))
+                        {
+                            _pos = start;
+                            ScanIdentifierToken(mayBeKeyword: true);
+                            pos = _pos;
+                            break;
+                        }
+                        var nameLength = pos - start;
+                        var initial = Unsafe.Add(ref first, start);
+                        if (((nameLength == 6 && initial is 'i' or 'e') || (nameLength == 5 && initial == 'c')) && _lastKind != TokenKind.Dot)
+                        {
+                            _pos = start;
+                            EndIdentifierToken(start, pos, escaped: false, mayBeKeyword: true);
+                            pos = _pos;
+                            break;
+                        }
+                        if (pos + 1 < length && Unsafe.Add(ref first, pos) == '.' && Unsafe.Add(ref first, pos + 1) is var n && n < 128 && classes[n] == NameStartClass)
+                        {
+                            _lastKind = TokenKind.Dot;
+                            pos++;
+                            continue;
+                        }
+                        _lastMayBeKeyword = _lastKind != TokenKind.Dot;
+                        _lastKind = TokenKind.Identifier;
+                        _lastStart = start;
+                        _lastEnd = pos;
+                        // A single space after a name is the commonest token pair: skip it here rather than
+                        // through another dispatch.
+                        if (pos + 1 < length && Unsafe.Add(ref first, pos) == ' ' && Unsafe.Add(ref first, pos + 1) != ' ')
+                        {
+                            pos++;
+                            if (NameStartsAt(ref first, pos, length)) continue; // `const x`, `return a`: the next name
+                        }
+                        else if (pos < length && Unsafe.Add(ref first, pos) == '(')
+                        {
+                            // `f(`: the call's bracket, without another dispatch
+                            _stack.Push(pos, _lastMayBeKeyword && IsKeywordBeforeParen() ? FrameKind.KeywordParen : FrameKind.Paren);
+                            _lastKind = TokenKind.Punctuator;
+                            _lastPunctuator = '(';
+                            pos++;
+                        }
+                        break;
                     }
-                    var nameLength = pos - start;
-                    if ((nameLength == 6 || nameLength == 5) && _lastKind != TokenKind.Dot)
-                    {
-                        _pos = start;
-                        EndIdentifierToken(start, pos, escaped: false, mayBeKeyword: true);
-                        pos = _pos;
-                        continue;
-                    }
-                    _lastMayBeKeyword = _lastKind != TokenKind.Dot;
-                    _lastKind = TokenKind.Identifier;
-                    _lastStart = start;
-                    _lastEnd = pos;
                     continue;
                 }
                 case BlankClass:
                     pos = BlankRunEnd(ref first, pos + 1, length, lineBreaks: false);
+                    if (NameStartsAt(ref first, pos, length)) goto case NameStartClass;
                     continue;
                 case LineBreakClass when _declarationDepth < 0:
                     // Outside an exported declaration a line break means nothing: skip the blank lines and indentation.
                     pos = BlankRunEnd(ref first, pos + 1, length, lineBreaks: true);
+                    if (NameStartsAt(ref first, pos, length)) goto case NameStartClass;
                     continue;
                 case OperatorClass:
-                    _lastKind = TokenKind.Punctuator;
-                    _lastPunctuator = c;
-                    pos++;
-                    continue;
                 case EqualsClass when !(pos + 1 < length && Unsafe.Add(ref first, pos + 1) == '>'):
-                    _lastKind = TokenKind.Punctuator;
-                    _lastPunctuator = c;
-                    pos++;
-                    continue;
                 case CommaClass when _declarationDepth < 0:
                     _lastKind = TokenKind.Punctuator;
                     _lastPunctuator = c;
                     pos++;
+                    if (pos + 1 < length && Unsafe.Add(ref first, pos) == ' ' && Unsafe.Add(ref first, pos + 1) != ' ')
+                    {
+                        pos++; // `a = b`, `f(a, b)`: the space after an operator, without another dispatch
+                    }
+                    if (NameStartsAt(ref first, pos, length)) goto case NameStartClass;
                     continue;
                 case SemicolonClass when _declarationDepth < 0:
                     _lastKind = TokenKind.None;
@@ -148,12 +202,13 @@ internal ref partial struct Lexer
                 case DotClass when pos + 1 < length && Unsafe.Add(ref first, pos + 1) is var d && d < 128 && classes[d] == NameStartClass:
                     _lastKind = TokenKind.Dot;
                     pos++;
-                    continue;
+                    goto case NameStartClass; // checked above: a name follows
                 case OpenParenClass:
                     _stack.Push(pos, _lastKind == TokenKind.Identifier && _lastMayBeKeyword && IsKeywordBeforeParen() ? FrameKind.KeywordParen : FrameKind.Paren);
                     _lastKind = TokenKind.Punctuator;
                     _lastPunctuator = c;
                     pos++;
+                    if (NameStartsAt(ref first, pos, length)) goto case NameStartClass;
                     continue;
             }
             _pos = pos;
@@ -162,225 +217,6 @@ internal ref partial struct Lexer
         }
         _pos = pos;
         ReportUnclosedBrackets();
-    }
-
-    private void Dispatch(char c)
-    {
-        var src = _src;
-        switch (c)
-        {
-            case '\v' or '\f':
-                _pos++;
-                break;
-            case '\n' or '\r':
-                OnLineBreak();
-                break;
-            case '/':
-                OnSlash();
-                break;
-            case '\'' or '"':
-                ScanString(c);
-                break;
-            case '`':
-                _pos++;
-                ScanTemplateText(_pos - 1);
-                break;
-            case ')':
-                OnCloseParen();
-                break;
-            case '[':
-                _stack.Push(_pos, FrameKind.Bracket);
-                SetPunctuator('[', 1);
-                break;
-            case ']':
-                OnCloseBracket();
-                break;
-            case '{':
-                OnOpenBrace();
-                break;
-            case '}':
-                OnCloseBrace();
-                break;
-            case '.':
-                OnDot();
-                break;
-            case '?':
-                OnQuestionMark();
-                break;
-            case '+' or '-':
-                if (_pos + 1 < src.Length && src[_pos + 1] == c)
-                {
-                    // Postfix only right after a value on the same line (`a\n++b` is `a; ++b`); prefix ++ expects an operand.
-                    _lastKind = FollowsValueOnSameLine() ? TokenKind.IncDec : TokenKind.Punctuator;
-                    _lastPunctuator = c;
-                    _pos += 2;
-                }
-                else
-                {
-                    SetPunctuator(c, 1);
-                }
-                break;
-            case '=':
-                if (_pos + 1 < src.Length && src[_pos + 1] == '>')
-                {
-                    _lastKind = TokenKind.Arrow;
-                    _pos += 2;
-                }
-                else
-                {
-                    SetPunctuator('=', 1);
-                }
-                break;
-            case ';':
-                OnSemicolon();
-                break;
-            case ',':
-                OnComma();
-                break;
-            case >= '0' and <= '9':
-                ScanNumber();
-                break;
-            case '#':
-                // A private name (#x, #import): never a keyword.
-                if (_pos + 1 < src.Length && ScanIdentifierEnd(_pos + 1, out _) > _pos + 1)
-                {
-                    _pos++;
-                    ScanIdentifierToken(mayBeKeyword: false);
-                }
-                else
-                {
-                    SetPunctuator('#', 1);
-                }
-                break;
-            default:
-                OnOtherCharacter(c);
-                break;
-        }
-    }
-
-    private readonly bool FollowsValueOnSameLine()
-    {
-        if (_lastKind is TokenKind.None or TokenKind.Punctuator or TokenKind.Arrow or TokenKind.Dot or TokenKind.IncDec)
-        {
-            return false;
-        }
-        for (var p = _pos - 1; p >= 0; p--)
-        {
-            switch (_src[p])
-            {
-                case ' ' or '\t':
-                    continue;
-                case '\n' or '\r' or '\u2028' or '\u2029':
-                    return false;
-                default:
-                    return true;
-            }
-        }
-        return true;
-    }
-
-    private void OnOtherCharacter(char c)
-    {
-        if (IsAsciiIdentifierStart(c) || c == '\\')
-        {
-            ScanIdentifierToken(mayBeKeyword: true);
-        }
-        else if (c < 0x80)
-        {
-            if (c < 0x20 || c == 0x7F)
-            {
-                Report(DiagnosticCodes.InvalidCharacter, $"Unexpected control character U+{(int)c:X4}.", _pos);
-                _pos++;
-            }
-            else
-            {
-                // Operators the decision does not need to tell apart: ! % & * < > ^ | ~ : @
-                SetPunctuator(c, 1);
-            }
-        }
-        else if (c is '\u2028' or '\u2029')
-        {
-            OnLineBreak();
-        }
-        else if (IsNonAsciiWhitespace(c))
-        {
-            _pos++;
-        }
-        else
-        {
-            // Any other non-ASCII character is taken as part of an identifier (letters, marks, surrogates).
-            ScanIdentifierToken(mayBeKeyword: true);
-        }
-    }
-
-    private void SetPunctuator(char c, int length)
-    {
-        _lastKind = TokenKind.Punctuator;
-        _lastPunctuator = c;
-        _pos += length;
-    }
-
-    private void OnSemicolon()
-    {
-        if (_declarationDepth == _stack.Depth)
-        {
-            _declarationDepth = -1;
-        }
-        _lastKind = TokenKind.None;
-        _lastPunctuator = ';';
-        _pos++;
-    }
-
-    private void OnComma()
-    {
-        SetPunctuator(',', 1);
-        if (_declarationDepth == _stack.Depth)
-        {
-            // The next declarator of `export const a = 1, b = 2`.
-            ReadNextDeclarator();
-        }
-    }
-
-    private void OnDot()
-    {
-        var src = _src;
-        if (_pos + 1 < src.Length && char.IsAsciiDigit(src[_pos + 1]))
-        {
-            ScanNumber();
-        }
-        else if (_pos + 2 < src.Length && src[_pos + 1] == '.' && src[_pos + 2] == '.')
-        {
-            SetPunctuator('.', 3); // spread: an expression follows
-        }
-        else
-        {
-            _lastKind = TokenKind.Dot;
-            _pos++;
-        }
-    }
-
-    private void OnQuestionMark()
-    {
-        var src = _src;
-        // `?.` is optional chaining unless a digit follows (`a?.5:1` is a conditional).
-        if (_pos + 1 < src.Length && src[_pos + 1] == '.' && !(_pos + 2 < src.Length && char.IsAsciiDigit(src[_pos + 2])))
-        {
-            _lastKind = TokenKind.Dot;
-            _pos += 2;
-        }
-        else
-        {
-            SetPunctuator('?', 1);
-        }
-    }
-
-    private void OnLineBreak()
-    {
-        _pos++;
-        if (_declarationDepth == _stack.Depth && _declarationDepth >= 0)
-        {
-            EndDeclarationAtLineBreak();
-        }
     }
 
     private void Report(string code, string message, int offset, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>

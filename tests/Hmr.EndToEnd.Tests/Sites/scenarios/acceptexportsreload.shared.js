@@ -1,0 +1,12 @@
+// Accepts updates of its own `label` export only (partial self-accept).
+export const label = 'reload one';
+
+export function shout(text) {
+  return text.toUpperCase() + '!';
+}
+
+document.getElementById('self').textContent = 'shared has ' + label;
+
+if (import.meta.hot) {
+  import.meta.hot.acceptExports(['label']);
+}

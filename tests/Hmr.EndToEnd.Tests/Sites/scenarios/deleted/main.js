@@ -1,4 +1,0 @@
-// Nothing accepts: deleting ./gone.js makes this module changed, a dead end, so one full reload.
-import { gone } from './gone.js';
-
-document.getElementById('out').textContent = 'main with ' + gone;

@@ -1,5 +1,0 @@
-import { value } from './leaf.js';
-
-export function describe() {
-  return 'mid sees ' + value;
-}

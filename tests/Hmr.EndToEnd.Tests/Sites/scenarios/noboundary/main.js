@@ -1,4 +1,0 @@
-// Nothing on the way up accepts: a change below is a full reload.
-import { text } from './util.js';
-
-document.getElementById('out').textContent = text;

@@ -1,9 +1,0 @@
-// Self-accepting; an edit removes the import of ./extra.js, which must then be pruned.
-import { base } from './base.js';
-import './extra.js';
-
-document.getElementById('out').textContent = 'main with ' + base;
-
-if (import.meta.hot) {
-  import.meta.hot.accept();
-}
