@@ -95,7 +95,8 @@ internal sealed class FuzzInputs(IReadOnlyList<string> seeds, int seed)
                             && !f.Contains("/node_modules/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal));
         }
-        return files.Distinct().Select(File.ReadAllText).Where(t => t.Length <= maxChars).ToList();
+        // Tiny files (one-line fixtures such as the fault site's 100 batch modules) would crowd out the real modules.
+        return files.Distinct().Select(File.ReadAllText).Where(t => t.Length >= 64 && t.Length <= maxChars).ToList();
     }
 
     public static string FindRepoRoot()
