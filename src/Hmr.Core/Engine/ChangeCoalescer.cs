@@ -5,7 +5,8 @@ namespace Hmr.Core.Engine;
 /// <summary>Turns raw watcher events into settled batches: events for one file are merged, and batches run one at a
 /// time, in order. A save after a quiet spell is taken after a short first look (an editor's atomic save, write temp
 /// then rename, or truncate then write, arrives as events microseconds apart), so a single edit reaches the page
-/// without waiting out the settle window. While changes keep coming (an event within the settle window of the last
+/// without waiting out the settle window; a first look that finds several files pending has met a multi-file change (a
+/// branch switch) and waits for quiet like one. While changes keep coming (an event within the settle window of the last
 /// batch: a formatter, a branch switch, a save storm), a batch is taken only after the window passes with no new
 /// event. A file that still looks mid-write when taken (empty, unreadable, not parsable, vanished) is deferred one
 /// window.</summary>
@@ -17,6 +18,7 @@ internal sealed class ChangeCoalescer : IDisposable
     private readonly TimeSpan _window;
     private readonly TimeSpan _firstLook;
     private long _lastBatchTaken;
+    private bool _firstLookArmed;
     private readonly BatchProcessor _process;
     private readonly Action<EngineOutcome> _raise;
     private readonly Lock _pendingGate = new();
@@ -48,6 +50,7 @@ internal sealed class ChangeCoalescer : IDisposable
             // A file written again is a new write: it may be deferred again.
             _deferredOnce.Remove(path);
             var changesKeepComing = _lastBatchTaken != 0 && Stopwatch.GetElapsedTime(_lastBatchTaken) < _window;
+            _firstLookArmed = !changesKeepComing;
             _timer.Change(changesKeepComing ? _window : _firstLook, Timeout.InfiniteTimeSpan);
         }
     }
@@ -61,6 +64,14 @@ internal sealed class ChangeCoalescer : IDisposable
             lock (_pendingGate)
             {
                 if (_disposed || _pending.Count == 0) return;
+                if (_firstLookArmed && _pending.Count > 1)
+                {
+                    // Not one save but several files: a branch switch or a tool writing many; one batch when quiet.
+                    _firstLookArmed = false;
+                    _timer.Change(_window, Timeout.InfiniteTimeSpan);
+                    return;
+                }
+                _firstLookArmed = false;
                 batch = [.. _order.Select(p => _pending[p])];
                 mayDefer = [.. _order.Where(p => !_deferredOnce.Contains(p))];
                 _pending.Clear();

@@ -62,8 +62,18 @@ public sealed partial class HmrEngine : IHmrEngine
     /// must not get an exception on a thread-pool thread.</summary>
     public void Post(FileChange change)
     {
-        if (_disposed) return;
+        if (_disposed || !IsWatched(change.FullPath)) return;
         _coalescer.Post(change);
+    }
+
+    /// <summary>Files the engine acts on: modules, stylesheets and pages of the web root, and folders (a folder event
+    /// stands for its files). Editors' temporary and backup files are not posted, so they neither delay a batch nor
+    /// make a single save look like a multi-file change.</summary>
+    private bool IsWatched(string fullPath)
+    {
+        if (_paths.ToUrl(fullPath) is not { } url) return false;
+        var extension = WebRootPaths.Extension(url);
+        return extension.Length == 0 || extension is ".css" or ".html" or ".htm" || _moduleExtensions.Contains(extension);
     }
 
     public EngineOutcome ApplyChanges(IReadOnlyCollection<FileChange> changes)

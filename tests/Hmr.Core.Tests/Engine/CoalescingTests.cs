@@ -109,6 +109,30 @@ public sealed class CoalescingTests
     }
 
     [TestMethod]
+    public void SeveralFilesAtTheFirstLookAreAMultiFileChangeSettledIntoOneBatch()
+    {
+        using var site = new TestSite(TimeSpan.FromSeconds(1))
+            .Write("/main.js", "import ./a.js", "import ./b.js", "import ./c.js")
+            .Write("/a.js", "accept").Write("/b.js", "accept").Write("/c.js", "accept");
+        site.Execute("/main.js", "/a.js", "/b.js", "/c.js");
+        var recorder = new Recorder();
+        recorder.Attach(site.Engine);
+        foreach (var url in new[] { "/a.js", "/b.js" })
+        {
+            File.WriteAllText(site.PathOf(url), "accept\n// 2");
+            site.Engine.Post(new FileChange(site.PathOf(url), FileChangeKind.Changed));
+        }
+        Thread.Sleep(100); // past the first look: a lone save would have gone out by now
+        File.WriteAllText(site.PathOf("/c.js"), "accept\n// 2");
+        site.Engine.Post(new FileChange(site.PathOf("/c.js"), FileChangeKind.Changed));
+        // An editor's temporary file does not count as a file of the change.
+        site.Engine.Post(new FileChange(site.PathOf("/c.js") + ".tmp", FileChangeKind.Created));
+        var updates = recorder.Drain(TimeSpan.FromSeconds(3)).SelectMany(o => o.Messages).OfType<UpdateMessage>().ToList();
+        Assert.HasCount(1, updates);
+        Assert.HasCount(3, updates[0].Updates);
+    }
+
+    [TestMethod]
     public void SaveThatDeletesThenWritesAnewIsOneUpdateNotADeletion()
     {
         var (site, recorder) = Site(TimeSpan.FromSeconds(1));
