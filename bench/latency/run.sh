@@ -11,7 +11,7 @@ repo="$(cd "$here/../.." && pwd)"
 
 [ -x /usr/bin/chromium ] || { echo "needs /usr/bin/chromium (apt-get install -y chromium)" >&2; exit 1; }
 # Exact versions from package-lock.json; no browser download (playwright-core has none).
-[ -d "$here/node_modules/vite" ] && [ -d "$here/node_modules/playwright-core" ] || (cd "$here" && npm ci --no-audit --no-fund)
+[ -d "$here/node_modules/vite" ] && [ -d "$here/node_modules/playwright-core" ] || (cd "$here" && npm install --no-audit --no-fund)  # not `npm ci`: the registry here omits vite's optional platform packages, which `npm ci` insists on
 
 version="0.1.0-bench.$(date -u +%Y%m%d%H%M%S).$$"
 work="$(mktemp -d /tmp/hmr-latency-XXXXXX)"
