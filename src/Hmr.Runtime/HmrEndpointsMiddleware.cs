@@ -5,14 +5,16 @@ using Microsoft.AspNetCore.Http;
 namespace Hmr.Runtime;
 
 /// <summary>The runtime's own URLs under <c>/_hmr/</c>: the client scripts and the instance id (the socket is mapped beside it). Anything else under
-/// that prefix is a 404 so it never reaches the app.</summary>
-internal sealed class HmrEndpointsMiddleware(RequestDelegate next, ClientAssets assets, HmrToken token)
+/// that prefix is a 404 so it never reaches the app, and so is every one of them asked for under a host name that is not
+/// loopback (DNS rebinding: the client script carries the socket's token).</summary>
+internal sealed class HmrEndpointsMiddleware(RequestDelegate next, ClientAssets assets, HmrToken token, OriginPolicy originPolicy)
 {
     public Task Invoke(HttpContext context)
     {
         var path = context.Request.Path;
         if (!path.StartsWithSegments("/_hmr", StringComparison.Ordinal)) return next(context);
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)) return NotFound(context);
+        if (originPolicy.CheckHost(context.Request) is not null) return NotFound(context);
         if (assets.TryGet(path.Value!, out var content)) return assets.ServeAsync(context, content);
         if (path.Equals("/_hmr/instance", StringComparison.Ordinal)) return InstanceAsync(context);
         return NotFound(context);

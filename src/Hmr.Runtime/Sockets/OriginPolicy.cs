@@ -12,7 +12,7 @@ internal sealed class OriginPolicy(IServer server, HmrOptions options)
     /// <summary>Null when the request may connect, otherwise why not.</summary>
     public string? Check(HttpRequest request)
     {
-        if (!IsLoopbackHost(request.Host.Host) && !IsAllowedHost(request.Host)) return $"Host '{request.Host}' is not a loopback host";
+        if (CheckHost(request) is { } hostProblem) return hostProblem;
         var origin = request.Headers.Origin.ToString();
         if (origin.Length == 0) return null; // not a browser: the token is the only key
         if (!Uri.TryCreate(origin, UriKind.Absolute, out var originUri) || originUri.Scheme is not ("http" or "https"))
@@ -20,6 +20,12 @@ internal sealed class OriginPolicy(IServer server, HmrOptions options)
         if (IsSameOrigin(originUri, request) || IsOwnLoopbackOrigin(originUri) || IsListed(originUri)) return null;
         return $"Origin '{origin}' is not allowed";
     }
+
+    /// <summary>Null when the request names a loopback host (or one the options allow), otherwise why not. A page on a
+    /// rebound DNS name reaches our port with its own name in <c>Host</c>: it gets none of the runtime's URLs, so it can
+    /// read neither the socket's token (in the client script) nor the instance id.</summary>
+    public string? CheckHost(HttpRequest request) =>
+        IsLoopbackHost(request.Host.Host) || IsAllowedHost(request.Host) ? null : $"Host '{request.Host}' is not a loopback host";
 
     public static bool IsLoopbackHost(string host)
     {

@@ -1,3 +1,6 @@
+using Hmr.Runtime.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Hmr.Runtime.Tests.Hardening;
 
 /// <summary>Nothing the runtime serves is readable by another site: no CORS header on any response, with or without
@@ -48,6 +51,21 @@ public sealed class CrossOriginTests
                 Assert.IsFalse(name.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase), $"{request}\n→ {response.Head}");
             }
         }
+    }
+
+    [TestMethod]
+    [DataRow("/_hmr/client.js")]
+    [DataRow("/_hmr/preamble.js")]
+    [DataRow("/_hmr/instance")]
+    public async Task A_rebound_dns_name_gets_none_of_the_runtime_urls(string target)
+    {
+        // A page on evil.example whose name was rebound to 127.0.0.1 talks to our port with its own Host.
+        var token = app.App.Services.GetRequiredService<HmrToken>().Value;
+        var rebound = await RawHttp.GetAsync(app.Address, target, host: $"evil.example:{app.Address.Port}");
+        Assert.AreEqual(404, rebound.Status);
+        Assert.IsFalse(rebound.BodyText.Contains(token, StringComparison.Ordinal));
+        var own = await RawHttp.GetAsync(app.Address, target);
+        Assert.AreEqual(200, own.Status, "the same URL under the app's own loopback address");
     }
 
     [TestMethod]
