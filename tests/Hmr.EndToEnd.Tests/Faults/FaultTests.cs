@@ -115,7 +115,7 @@ public sealed class FaultTests
 
         await tab.WaitForTextAsync("#out", "sum 100");
         await Task.Delay(3000);
-        var after = (await MessagesAsync(tab)).Skip(before).Where(t => t is "update" or "full-reload").ToList();
+        var after = (await MessagesAsync(tab))[before..].Where(t => t is "update" or "full-reload").ToList();
         Record($"100 files at once: loads {tab.Loads}; update/reload messages after the switch: {string.Join(",", after)}");
         Assert.AreEqual("sum 100", await tab.TextAsync("#out"));
         if (tab.Loads == 1) CollectionAssert.AreEqual(new[] { "update" }, after, "expected one batched update");

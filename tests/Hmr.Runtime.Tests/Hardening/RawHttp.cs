@@ -11,7 +11,7 @@ internal sealed record RawResponse(int Status, string Head, byte[] Body)
 
     public string All => Head + "\r\n\r\n" + Encoding.Latin1.GetString(Body);
 
-    public IEnumerable<string> HeaderNames => Head.Split("\r\n").Skip(1)
+    public IEnumerable<string> HeaderNames => Head.Split("\r\n")[1..]
         .Select(l => l.Split(':', 2)[0].Trim()).Where(n => n.Length > 0);
 
     public bool HasHeader(string name) => HeaderNames.Any(n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
