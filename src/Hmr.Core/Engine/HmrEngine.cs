@@ -1,3 +1,4 @@
+using Hmr.Core.Resolution;
 using System.Diagnostics;
 using Hmr.Core.Protocol;
 

@@ -1,3 +1,4 @@
+using Hmr.Core.Resolution;
 using Hmr.Core.Graph;
 
 namespace Hmr.Core.Engine;

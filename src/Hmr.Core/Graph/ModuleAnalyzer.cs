@@ -31,7 +31,7 @@ public sealed class ModuleAnalyzer
         var root = Path.GetFullPath(webRootPath);
         var pages = WebRootPages.Scan(root, Path.GetDirectoryName(root) ?? root);
         var importMap = ImportMapLoader.Load(pages, importMapFile, root, new List<FileDiagnostic>());
-        return new ModuleAnalyzer(new ModuleResolver(importMap, url => WebRootFiles.Exists(root, url)), lexer);
+        return new ModuleAnalyzer(new ModuleResolver(importMap, new WebRootPaths(root).FileExists), lexer);
     }
 
     /// <summary>Analyses a module given its text.</summary>

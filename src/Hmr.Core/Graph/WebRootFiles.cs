@@ -43,13 +43,4 @@ public static class WebRootFiles
     /// <summary>True for an HTML page.</summary>
     public static bool IsPage(string path) =>
         path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>True when a file exists on disk at module URL <paramref name="url"/> under the web root.</summary>
-    public static bool Exists(string webRootPath, string url)
-    {
-        var relative = url.TrimStart('/');
-        if (relative.Length == 0) return false;
-        var path = Path.GetFullPath(Path.Combine(webRootPath, relative));
-        return path.StartsWith(webRootPath, StringComparison.Ordinal) && File.Exists(path);
-    }
 }

@@ -31,6 +31,10 @@ public static class ModuleUrl
         specifier.StartsWith('/') || specifier.StartsWith("./", StringComparison.Ordinal) ||
         specifier.StartsWith("../", StringComparison.Ordinal) || specifier is "." or "..";
 
+    /// <summary>True for a bare specifier (<c>lit</c>, <c>lib/x.js</c>): neither external nor relative; only an import
+    /// map gives it a URL.</summary>
+    public static bool IsBare(string specifier) => !IsExternal(specifier) && !IsRelativeOrRootRelative(specifier);
+
     /// <summary>Removes a <c>?query</c> and a <c>#hash</c>: the browser fetches the same file with them.</summary>
     public static string StripQueryAndHash(string url)
     {

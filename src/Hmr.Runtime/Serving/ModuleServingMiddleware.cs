@@ -1,3 +1,4 @@
+using Hmr.Core.Graph;
 using System.Security.Cryptography;
 using System.Text;
 using Hmr.Core.Engine;
@@ -25,9 +26,9 @@ internal sealed class ModuleServingMiddleware(
     {
         var path = context.Request.Path.Value ?? "";
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)) return next(context);
-        if (!ModuleUrls.IsModulePath(path) && !LooksLikeTraversal(context)) return next(context);
+        if (!WebRootFiles.IsModule(path) && !LooksLikeTraversal(context)) return next(context);
         if (SafePaths.CheckRequestTarget(context) is { } problem) return Refuse(context, path, problem);
-        if (!ModuleUrls.IsModulePath(path)) return next(context);
+        if (!WebRootFiles.IsModule(path)) return next(context);
         if (SafePaths.Locate(webRoot.FullPath, webRoot.RealPath, path).Location == SafePaths.FileLocation.Outside)
             return Refuse(context, path, "the file is not inside the web root");
         if (engines.Engine is not { } engine) return PassOn(context, path, "the engine is not started yet");
@@ -42,7 +43,7 @@ internal sealed class ModuleServingMiddleware(
         var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? "";
         var p = raw.Split('?', 2)[0];
         // Module-looking requests whose extension is hidden behind encoding or a trailing dot/NUL still get checked.
-        return p.Contains(".js", StringComparison.OrdinalIgnoreCase) && !ModuleUrls.IsModulePath(path)
+        return p.Contains(".js", StringComparison.OrdinalIgnoreCase) && !WebRootFiles.IsModule(path)
                && (p.Contains('%') || p.Contains('\\') || path.EndsWith('.'));
     }
 

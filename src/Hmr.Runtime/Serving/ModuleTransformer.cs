@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Hmr.Core.Analysis;
 using Hmr.Core.Engine;
+using Hmr.Core.Resolution;
 
 namespace Hmr.Runtime.Serving;
 
@@ -28,7 +29,7 @@ internal static class ModuleTransformer
             var updated = module.LastUpdateTimestamp > 0;
             stamps.Append(specifier).Append("->").Append(url).Append('=').Append(module.LastUpdateTimestamp).Append(';');
             // A bare name stays bare until its module is updated: until then the page's import map applies to it.
-            if (updated || !ServedModuleResolver.IsBare(specifier))
+            if (updated || !ModuleUrl.IsBare(specifier))
                 edits.Add((import.SpecifierStart, import.SpecifierEnd, Escape(updated ? $"{url}?t={module.LastUpdateTimestamp}" : url)));
         }
         foreach (var dep in analysis.Hot.AcceptedDeps)

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Hmr.Runtime.Serving;
 
-/// <summary>Module URL arithmetic of the server: telling module requests and undoing MapStaticAssets fingerprints.
+/// <summary>Undoing MapStaticAssets fingerprints in module URLs.
 /// (Specifiers resolve through <see cref="ServedModuleResolver"/>, as in the graph.)</summary>
 internal static partial class ModuleUrls
 {
@@ -12,9 +12,6 @@ internal static partial class ModuleUrls
         var match = Fingerprinted().Match(url);
         return match.Success ? match.Groups["stem"].Value + match.Groups["ext"].Value : null;
     }
-
-    public static bool IsModulePath(string path) =>
-        path.EndsWith(".js", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".mjs", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^(?<stem>/.+)\.[a-z0-9]{10}(?<ext>\.m?js)$", RegexOptions.CultureInvariant)]
     private static partial Regex Fingerprinted();

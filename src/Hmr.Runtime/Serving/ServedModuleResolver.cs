@@ -33,13 +33,9 @@ internal sealed class ServedModuleResolver(HmrWebRoot webRoot)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Pages that cannot be read: no import map (bare specifiers stay as written; the browser's map still applies).
-            resolver = new ModuleResolver(ImportMap.Empty, url => WebRootFiles.Exists(webRoot.FullPath, url));
+            resolver = new ModuleResolver(ImportMap.Empty, new WebRootPaths(webRoot.FullPath).FileExists);
         }
         Volatile.Write(ref _resolver, resolver);
         return resolver;
     }
-
-    public static bool IsBare(string specifier) =>
-        !(specifier.StartsWith('/') || specifier.StartsWith("./", StringComparison.Ordinal) || specifier.StartsWith("../", StringComparison.Ordinal))
-        && !Uri.TryCreate(specifier, UriKind.Absolute, out _);
 }

@@ -1,7 +1,8 @@
-namespace Hmr.Core.Engine;
+namespace Hmr.Core.Resolution;
 
-/// <summary>Maps files under the web root to module URLs (<c>/js/app.js</c>) and back; nothing outside the root maps.</summary>
-internal sealed class WebRootPaths
+/// <summary>Maps files under the web root to module URLs (<c>/js/app.js</c>) and back; nothing outside the root maps.
+/// The one place URLs become paths for the graph, the engine and the server's resolver.</summary>
+public sealed class WebRootPaths
 {
     private readonly string _root;
 
@@ -32,6 +33,9 @@ internal sealed class WebRootPaths
         var full = Path.GetFullPath(Path.Combine(_root, url.TrimStart('/')));
         return ToUrl(full) is null ? null : full;
     }
+
+    /// <summary>True when a file exists at module URL <paramref name="url"/> under the web root.</summary>
+    public bool FileExists(string url) => ToFullPath(url) is { } path && File.Exists(path);
 
     public static string Extension(string url) => Path.GetExtension(url).ToLowerInvariant();
 }
