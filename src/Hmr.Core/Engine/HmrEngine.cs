@@ -35,7 +35,7 @@ public sealed partial class HmrEngine : IHmrEngine
         _graph = new ModuleGraph(_paths) { NodeChanged = _snapshot.Touch };
         _clock = new TimestampClock(clock);
         _moduleExtensions = new HashSet<string>(options.ModuleExtensions, StringComparer.OrdinalIgnoreCase);
-        _coalescer = new ChangeCoalescer(options.SettleWindow, options.FirstLook, ProcessSettled, outcome => OutcomeReady?.Invoke(outcome));
+        _coalescer = new ChangeCoalescer(options.SettleWindow, options.FirstLook, options.SaveGap, ProcessSettled, outcome => OutcomeReady?.Invoke(outcome));
     }
 
     public event Action<EngineOutcome>? OutcomeReady;

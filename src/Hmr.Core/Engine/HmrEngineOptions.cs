@@ -23,9 +23,14 @@ public sealed class HmrEngineOptions
     /// (reset by each new event); also how long a file that looks mid-write is given to complete.</summary>
     public TimeSpan SettleWindow { get; init; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>How long the first event after a quiet spell waits for the rest of its save before it is taken (an
-    /// atomic save's events arrive together). Capped at <see cref="SettleWindow"/>.</summary>
+    /// <summary>The longest the first event after a quiet spell waits for the rest of its save before it is taken.
+    /// Capped at <see cref="SettleWindow"/>.</summary>
     public TimeSpan FirstLook { get; init; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>A save after a quiet spell is taken once its events pause this long (a truncate and the write after
+    /// it, or a temporary file and the rename onto the file, arrive a fraction of a millisecond apart). Capped at
+    /// <see cref="FirstLook"/>.</summary>
+    public TimeSpan SaveGap { get; init; } = TimeSpan.FromMilliseconds(0.3);
 
     /// <summary>File extensions (with dot, lowercase) analysed as ES modules.</summary>
     public IReadOnlyCollection<string> ModuleExtensions { get; init; } = [".js", ".mjs"];

@@ -89,6 +89,22 @@ public sealed class CoalescingTests
     }
 
     [TestMethod]
+    public void FileFoundEmptyAtTheFirstLookIsTakenAtItsNextEventNotAfterTheWindow()
+    {
+        // A writer that truncates, pauses, then writes: the look between sees an empty file and defers it. The write's
+        // event gets a first look of its own (the settle window here is far longer than the test waits).
+        var (site, recorder) = Site(TimeSpan.FromMinutes(10));
+        using var _ = site;
+        var path = site.PathOf("/app.js");
+        File.WriteAllText(path, "");
+        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        Thread.Sleep(200); // the look has happened and deferred the empty file
+        File.WriteAllText(path, "accept\n// complete");
+        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        CollectionAssert.AreEqual(new[] { "/app.js<-/app.js" }, recorder.NextWithMessages().Update().Pairs());
+    }
+
+    [TestMethod]
     public void SavesThatKeepComingAfterABatchAreSettledIntoOne()
     {
         var (site, recorder) = Site(TimeSpan.FromSeconds(1));
@@ -117,11 +133,9 @@ public sealed class CoalescingTests
         site.Execute("/main.js", "/a.js", "/b.js", "/c.js");
         var recorder = new Recorder();
         recorder.Attach(site.Engine);
-        foreach (var url in new[] { "/a.js", "/b.js" })
-        {
-            File.WriteAllText(site.PathOf(url), "accept\n// 2");
-            site.Engine.Post(new FileChange(site.PathOf(url), FileChangeKind.Changed));
-        }
+        // A checkout writes files back to back and the watcher hands over their events as one burst.
+        foreach (var url in new[] { "/a.js", "/b.js" }) File.WriteAllText(site.PathOf(url), "accept\n// 2");
+        foreach (var url in new[] { "/a.js", "/b.js" }) site.Engine.Post(new FileChange(site.PathOf(url), FileChangeKind.Changed));
         Thread.Sleep(100); // past the first look: a lone save would have gone out by now
         File.WriteAllText(site.PathOf("/c.js"), "accept\n// 2");
         site.Engine.Post(new FileChange(site.PathOf("/c.js"), FileChangeKind.Changed));
