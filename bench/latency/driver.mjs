@@ -86,11 +86,17 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.Run();
 `);
-  run('dotnet', ['build', '-nodeReuse:false', '-p:UseSharedCompilation=false'], { cwd: dir, logFile: path.join(dir, 'build.log'), env: noBuildServers });
+  run('dotnet', ['build', '-nodeReuse:false', '-p:UseSharedCompilation=false'], { cwd: dir, logFile: logBeside(dir, 'build.log'), env: noBuildServers });
 }
 
 // No MSBuild nodes or compiler servers left behind by dotnet watch's own builds.
 const noBuildServers = { MSBUILDDISABLENODEREUSE: '1', DOTNET_CLI_USE_MSBUILD_SERVER: '0', UseSharedCompilation: 'false' };
+
+// Logs go next to the project, never into it: dotnet watch watches the project folder, and a log it writes there is
+// a change it reacts to (every 50 ms, for as long as it runs), load that only our side of the comparison would carry.
+function logBeside(dir, name) {
+  return path.join(path.dirname(dir), `${path.basename(dir)}-${name}`);
+}
 
 async function startOurs(dir, settleMs) {
   const port = await freePort();
@@ -101,7 +107,7 @@ async function startOurs(dir, settleMs) {
   };
   if (settleMs !== undefined) env.Hmr__SettleMilliseconds = String(settleMs);
   const child = new Child('dotnet', ['watch', 'run', '--non-interactive', '--project', dir, '--', '--urls', `http://127.0.0.1:${port}`],
-    { cwd: dir, env, logFile: path.join(dir, `watch${settleMs === undefined ? '' : `-settle${settleMs}`}.log`) });
+    { cwd: dir, env, logFile: logBeside(dir, `watch${settleMs === undefined ? '' : `-settle${settleMs}`}.log`) });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/index.html`, child, 10 * 60 * 1000);
   return { child, url };
@@ -119,7 +125,7 @@ async function startVite(dir) {
     server: { host: '127.0.0.1', port, strictPort: true },
   }, null, 2)};\n`);
   const child = new Child(process.execPath, [path.join(here, 'node_modules', 'vite', 'bin', 'vite.js'), '--config', config],
-    { cwd: dir, logFile: path.join(dir, 'vite.log') });
+    { cwd: dir, logFile: logBeside(dir, 'vite.log') });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/index.html`, child, 5 * 60 * 1000);
   return { child, url };
