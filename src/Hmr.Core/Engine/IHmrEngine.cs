@@ -63,7 +63,8 @@ public interface IHmrEngine : IDisposable
     /// <summary>The module for a URL (no query string), or null when the graph does not know it.</summary>
     ModuleInfo? GetModule(string url);
 
-    /// <summary>Raised (on a background thread) for each settled batch posted through <see cref="Post"/>.</summary>
+    /// <summary>Raised for each settled batch posted through <see cref="Post"/>, one at a time and in order, on the
+    /// engine's own batch thread (a handler that blocks holds the next batch back).</summary>
     event Action<EngineOutcome>? OutcomeReady;
 }
 

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Hmr.Core.Engine;
 using Hmr.Core.Protocol;
 using Hmr.Runtime.Serving;
@@ -22,10 +21,8 @@ internal sealed class HmrHostedService(
     IWebHostEnvironment environment,
     ILogger<HmrHostedService> logger) : IHostedService, IDisposable
 {
-    private readonly Channel<EngineOutcome> _outcomes = Channel.CreateUnbounded<EngineOutcome>(new UnboundedChannelOptions { SingleReader = true });
     private IHmrEngine? _engine;
     private WebRootWatcher? _watcher;
-    private Task? _publisher;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -51,8 +48,7 @@ internal sealed class HmrHostedService(
         logger.HmrReady(report.ModulesFromArtifact + report.ModulesAnalysed, report.ModulesFromArtifact, report.ModulesAnalysed,
             (long)report.Elapsed.TotalMilliseconds, webRoot.FullPath);
 
-        _engine.OutcomeReady += outcome => _outcomes.Writer.TryWrite(outcome);
-        _publisher = Task.Run(PublishLoopAsync, CancellationToken.None);
+        _engine.OutcomeReady += Publish;
         _watcher = new WebRootWatcher(webRoot.FullPath, Post, e => logger.WatcherError(e.Message));
         holder.Set(_engine);
         return Task.CompletedTask;
@@ -67,27 +63,28 @@ internal sealed class HmrHostedService(
         catch (ObjectDisposedException) { }
     }
 
-    private async Task PublishLoopAsync()
+    /// <summary>Runs on the engine's batch thread, which raises outcomes one at a time and in order: broadcasting right
+    /// there keeps that order without another queue, and saves the update a thread hop. An application filter that
+    /// really awaits holds the next batch back until it is done.</summary>
+    private void Publish(EngineOutcome outcome)
     {
-        await foreach (var outcome in _outcomes.Reader.ReadAllAsync())
+        try
         {
-            try
-            {
-                var sent = await server.PublishAsync(outcome.Trace.ChangedUrls, outcome.Messages);
-                logger.LogOutcome(outcome.Trace, sent);
-            }
-            catch (Exception e)
-            {
-                logger.Failure(e, "an update");
-            }
+            var publishing = server.PublishAsync(outcome.Trace.ChangedUrls, outcome.Messages);
+            var sent = publishing.IsCompletedSuccessfully ? publishing.Result : publishing.AsTask().GetAwaiter().GetResult();
+            logger.LogOutcome(outcome.Trace, sent);
+        }
+        catch (Exception e)
+        {
+            logger.Failure(e, "an update");
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
         _watcher?.Dispose();
-        _outcomes.Writer.TryComplete();
-        if (_publisher is not null) await Task.WhenAny(_publisher, Task.Delay(Timeout.Infinite, cancellationToken));
+        if (_engine is not null) _engine.OutcomeReady -= Publish;
+        return Task.CompletedTask;
     }
 
     public void Dispose()
