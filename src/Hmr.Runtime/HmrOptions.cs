@@ -16,12 +16,16 @@ public sealed class HmrOptions
     public string? GraphFile { get; set; }
 
     /// <summary>While changes keep coming (a formatter, a branch switch, a save storm), how long files must stay quiet
-    /// before they are propagated as one batch. A single save after a quiet spell goes out at once (after a 2 ms look
-    /// for the rest of an atomic save).</summary>
+    /// before they are propagated as one batch. A single save after a quiet spell goes out at once (as soon as its
+    /// events pause, at most 2 ms after the first).</summary>
     public int SettleMilliseconds { get; set; } = 30;
 
     /// <summary>Extra browser origins allowed to open the HMR socket (e.g. <c>https://dev.example.test:5001</c>).</summary>
     public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>After startup, runs a synthetic edit through the update path a hundred times in the background (on a
+    /// scratch folder under the temp folder), so that .NET has compiled that path optimised before the first real save.</summary>
+    public bool WarmUp { get; set; } = true;
 
     /// <summary>Interval of the server's WebSocket pings.</summary>
     public int KeepAliveSeconds { get; set; } = 15;

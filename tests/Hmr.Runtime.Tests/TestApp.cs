@@ -52,6 +52,8 @@ internal sealed class TestApp : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration["Hmr:SettleMilliseconds"] = "20";
+        // Off unless a test asks for it (WarmUpTests): every app here would otherwise prime in the background for seconds.
+        builder.Configuration["Hmr:WarmUp"] ??= "false";
         if (addHmr) builder.Services.AddHmr();
         var app = builder.Build();
         if (configure is not null) configure(app);

@@ -19,9 +19,15 @@ internal sealed class HmrHostedService(
     ServedModuleResolver resolver,
     IOptions<HmrOptions> options,
     IWebHostEnvironment environment,
+    IHostApplicationLifetime lifetime,
     ILogger<HmrHostedService> logger) : IHostedService, IDisposable
 {
+    private readonly CancellationTokenSource _stopping = new();
     private IHmrEngine? _engine;
+
+    /// <summary>The update path's warm-up, once the app has started (null when off); its result is the rounds run.</summary>
+    internal Task<int>? WarmUp { get; private set; }
+
     private WebRootWatcher? _watcher;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -51,6 +57,8 @@ internal sealed class HmrHostedService(
         _engine.OutcomeReady += Publish;
         _watcher = new WebRootWatcher(webRoot.FullPath, Post, e => logger.WatcherError(e.Message));
         holder.Set(_engine);
+        if (options.Value.WarmUp)
+            lifetime.ApplicationStarted.Register(() => WarmUp = Task.Run(() => UpdatePathWarmup.RunAsync(_stopping.Token), CancellationToken.None));
         return Task.CompletedTask;
     }
 
@@ -82,6 +90,7 @@ internal sealed class HmrHostedService(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopping.Cancel();
         _watcher?.Dispose();
         if (_engine is not null) _engine.OutcomeReady -= Publish;
         return Task.CompletedTask;
@@ -89,6 +98,7 @@ internal sealed class HmrHostedService(
 
     public void Dispose()
     {
+        _stopping.Cancel();
         _watcher?.Dispose();
         holder.Set(null);
         _engine?.Dispose();

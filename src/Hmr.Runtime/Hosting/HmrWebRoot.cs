@@ -19,6 +19,14 @@ internal sealed class HmrWebRoot
         GraphFile = string.IsNullOrEmpty(graph) ? null : Path.GetFullPath(graph, environment.ContentRootPath);
     }
 
+    /// <summary>A plain folder as the web root, with no artifact (the update path's warm-up).</summary>
+    internal HmrWebRoot(string fullPath)
+    {
+        FullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(fullPath));
+        RealPath = Serving.SafePaths.RealPath(FullPath) ?? FullPath;
+        Name = Path.GetFileName(FullPath);
+    }
+
     /// <summary>Absolute web root, without a trailing separator.</summary>
     public string FullPath { get; }
 
