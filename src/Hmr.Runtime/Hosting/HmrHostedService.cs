@@ -58,7 +58,7 @@ internal sealed class HmrHostedService(
         _watcher = new WebRootWatcher(webRoot.FullPath, Post, e => logger.WatcherError(e.Message));
         holder.Set(_engine);
         if (options.Value.WarmUp)
-            lifetime.ApplicationStarted.Register(() => WarmUp = Task.Run(() => UpdatePathWarmup.RunAsync(_stopping.Token), CancellationToken.None));
+            lifetime.ApplicationStarted.Register(() => WarmUp = Task.Run(WarmUpAsync, CancellationToken.None));
         return Task.CompletedTask;
     }
 
@@ -69,6 +69,14 @@ internal sealed class HmrHostedService(
             resolver.Invalidate();
         try { _engine?.Post(change); }
         catch (ObjectDisposedException) { }
+    }
+
+    private async Task<int> WarmUpAsync()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var rounds = await UpdatePathWarmup.RunAsync(_stopping.Token);
+        logger.WarmedUp(rounds, watch.ElapsedMilliseconds);
+        return rounds;
     }
 
     /// <summary>Runs on the engine's batch thread, which raises outcomes one at a time and in order: broadcasting right

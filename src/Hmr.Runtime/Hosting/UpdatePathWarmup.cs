@@ -21,7 +21,7 @@ internal static class UpdatePathWarmup
     // Enough rounds for both recompilations, spread out: calls made while the runtime is still busy compiling startup
     // code are not counted, and each recompilation must finish before the next 30 calls count towards the next one.
     public const int Rounds = 120;
-    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan OutcomeTimeout = TimeSpan.FromSeconds(5);
 
     private const string MainModule = "import { label } from './dep.js';\n" +
