@@ -103,7 +103,7 @@ public sealed class FaultTests
     }
 
     [TestMethod]
-    public async Task AHundredFilesChangedAtOnce_OneBatchedUpdateOrOneReload()
+    public async Task AHundredFilesChangedAtOnce_BatchedUpdatesOrOneReload()
     {
         var app = await AppAsync();
         var tab = await OpenAsync(app, "/batch/index.html");
@@ -118,7 +118,13 @@ public sealed class FaultTests
         var after = (await MessagesAsync(tab))[before..].Where(t => t is "update" or "full-reload").ToList();
         Record($"100 files at once: loads {tab.Loads}; update/reload messages after the switch: {string.Join(",", after)}");
         Assert.AreEqual("sum 100", await tab.TextAsync("#out"));
-        if (tab.Loads == 1) CollectionAssert.AreEqual(new[] { "update" }, after, "expected one batched update");
+        // One batch, or two when the writer was held up for longer than a save's pause right after its first file (on a
+        // starved machine): a lone save is taken as soon as its events pause, and what follows settles as one batch.
+        if (tab.Loads == 1)
+        {
+            Assert.IsTrue(after.All(t => t == "update"), "expected updates only");
+            Assert.IsTrue(after.Count is 1 or 2, $"expected one batched update, or the first file and then the rest; got {after.Count}");
+        }
         else
         {
             Assert.AreEqual(2, tab.Loads, "expected at most one reload");
