@@ -158,7 +158,8 @@ internal sealed class ChangeCoalescer : IDisposable
         if (outcome.Messages.Count > 0 || outcome.Trace.ChangedUrls.Count > 0 || outcome.Trace.Detail.Count > 0) _raise(outcome);
     }
 
-    /// <summary>Drops pending events; a batch being processed finishes, and nothing is raised after it.</summary>
+    /// <summary>Drops pending events and ignores later ones. A batch already being processed finishes (its outcome may
+    /// still be raised); nothing else is.</summary>
     public void Dispose()
     {
         lock (_gate)

@@ -127,7 +127,9 @@ public sealed class CoalescingTests
     [TestMethod]
     public void SeveralFilesAtTheFirstLookAreAMultiFileChangeSettledIntoOneBatch()
     {
-        using var site = new TestSite(TimeSpan.FromSeconds(1))
+        // The rule under test is what a first look does with several files, not how long it waits: a pause long enough
+        // that a loaded machine cannot split the two posts below.
+        using var site = new TestSite(TimeSpan.FromSeconds(1), saveGap: TimeSpan.FromMilliseconds(100), firstLook: TimeSpan.FromMilliseconds(100))
             .Write("/main.js", "import ./a.js", "import ./b.js", "import ./c.js")
             .Write("/a.js", "accept").Write("/b.js", "accept").Write("/c.js", "accept");
         site.Execute("/main.js", "/a.js", "/b.js", "/c.js");
@@ -136,7 +138,7 @@ public sealed class CoalescingTests
         // A checkout writes files back to back and the watcher hands over their events as one burst.
         foreach (var url in new[] { "/a.js", "/b.js" }) File.WriteAllText(site.PathOf(url), "accept\n// 2");
         foreach (var url in new[] { "/a.js", "/b.js" }) site.Engine.Post(new FileChange(site.PathOf(url), FileChangeKind.Changed));
-        Thread.Sleep(100); // past the first look: a lone save would have gone out by now
+        Thread.Sleep(300); // past the first look: a lone save would have gone out by now
         File.WriteAllText(site.PathOf("/c.js"), "accept\n// 2");
         site.Engine.Post(new FileChange(site.PathOf("/c.js"), FileChangeKind.Changed));
         // An editor's temporary file does not count as a file of the change.
@@ -224,12 +226,17 @@ public sealed class CoalescingTests
     [TestMethod]
     public void DisposedEngineIgnoresPostsAndRaisesNothing()
     {
-        var (site, recorder) = Site(TimeSpan.FromSeconds(1)); // long enough that Dispose surely comes first
+        var (site, recorder) = Site(TimeSpan.FromSeconds(1));
         using var _ = site;
         var path = site.PathOf("/app.js");
         File.WriteAllText(path, "accept\n// 2");
         site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
-        site.Engine.Dispose(); // pending events are dropped with the timer
+        recorder.NextWithMessages();
+        // A change still waiting for its window when the engine goes away is dropped with it.
+        File.WriteAllText(path, "accept\n// 3");
+        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        site.Engine.Dispose();
+        File.WriteAllText(path, "accept\n// 4");
         site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
         Assert.IsEmpty(recorder.Drain(TimeSpan.FromSeconds(2)));
     }

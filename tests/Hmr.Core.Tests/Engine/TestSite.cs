@@ -8,7 +8,8 @@ internal sealed class TestSite : IDisposable
 {
     private long _fakeNow = 1_000;
 
-    public TestSite(TimeSpan? settle = null, bool frozenClock = false, string? artifactPath = null, IArtifactReader? reader = null)
+    public TestSite(TimeSpan? settle = null, bool frozenClock = false, string? artifactPath = null, IArtifactReader? reader = null,
+        TimeSpan? saveGap = null, TimeSpan? firstLook = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "hmr-engine-" + Guid.NewGuid().ToString("N"));
         WebRoot = Path.Combine(Root, "wwwroot");
@@ -18,6 +19,8 @@ internal sealed class TestSite : IDisposable
             WebRootPath = WebRoot,
             Analyzer = Analyzer,
             SettleWindow = settle ?? TimeSpan.FromMilliseconds(50),
+            SaveGap = saveGap ?? new HmrEngineOptions { WebRootPath = "" }.SaveGap,
+            FirstLook = firstLook ?? new HmrEngineOptions { WebRootPath = "" }.FirstLook,
             ArtifactPath = artifactPath,
             ArtifactReader = reader,
         };
