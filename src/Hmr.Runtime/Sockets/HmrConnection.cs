@@ -60,9 +60,9 @@ internal sealed class HmrConnection(WebSocket socket)
         {
             _cancellation = cancellation;
             _running = true;
+            _cancelled = cancellation.Register(static self => ((HmrConnection)self!).Stop(), this);
             drain = ClaimDrain();
         }
-        _cancelled = cancellation.Register(static self => ((HmrConnection)self!).Stop(), this);
         if (drain) _ = DrainAsync();
         return _stopped.Task;
     }
@@ -112,7 +112,10 @@ internal sealed class HmrConnection(WebSocket socket)
 
     private void Stop()
     {
+        if (!_stopped.TrySetResult()) return;
+        CancellationTokenRegistration cancelled;
+        lock (_gate) cancelled = _cancelled; // the gate is reentrant: callers may hold it
         // Unregister, not Dispose: this may run inside the cancellation callback itself.
-        if (_stopped.TrySetResult()) _cancelled.Unregister();
+        cancelled.Unregister();
     }
 }
