@@ -61,6 +61,9 @@ internal ref partial struct Lexer
     /// <summary>Offset of the next <c>import</c>/<c>export</c>/<c>class</c> not yet passed (the length when none, -1 before the first search); see Lexer.QuietRuns.cs.</summary>
     private int _nextEffectWord = -1;
 
+    /// <summary>Where the quiet run found by the last search ends (-1 before the first); see Lexer.QuietRuns.cs.</summary>
+    private int _quietRunEnd = -1;
+
     /// <summary>Quiet runs are not taken before this offset (a name the run would have to cut; see Lexer.QuietRuns.cs).</summary>
     private int _quietRunsPausedUntil;
 
@@ -110,17 +113,17 @@ internal ref partial struct Lexer
         ref var first = ref MemoryMarshal.GetReference(src);
         while (pos < length)
         {
-            var c = Unsafe.Add(ref first, pos);
-            if (c < 128 && classes[c] is not (OtherClass or OpenParenClass) && QuietRunsAllowed)
+            if (QuietRunsAllowed && pos >= _quietRunsPausedUntil)
             {
-                // Names, numbers, blanks and simple operators: jumped over in one search (Lexer.QuietRuns.cs).
-                pos = SkipQuietRun(pos);
+                // Quiet runs, and the brackets, strings and templates between them, are lexed without coming back
+                // here (Lexer.QuietRuns.cs); what is left is a token with an effect of its own.
+                pos = SkipQuietRuns(pos);
                 if (pos >= length)
                 {
                     break;
                 }
-                c = Unsafe.Add(ref first, pos);
             }
+            var c = Unsafe.Add(ref first, pos);
             switch (c < 128 ? classes[c] : OtherClass)
             {
                 case NameStartClass:
@@ -167,9 +170,7 @@ internal ref partial struct Lexer
                         else if (pos < length && Unsafe.Add(ref first, pos) == '(')
                         {
                             // `f(`: the call's bracket, without another dispatch
-                            _stack.Push(pos, _lastMayBeKeyword && IsKeywordBeforeParen() ? FrameKind.KeywordParen : FrameKind.Paren);
-                            _lastKind = TokenKind.Punctuator;
-                            _lastPunctuator = '(';
+                            PushParen(pos);
                             pos++;
                         }
                         break;
@@ -207,9 +208,7 @@ internal ref partial struct Lexer
                     pos++;
                     goto case NameStartClass; // checked above: a name follows
                 case OpenParenClass:
-                    _stack.Push(pos, _lastKind == TokenKind.Identifier && _lastMayBeKeyword && IsKeywordBeforeParen() ? FrameKind.KeywordParen : FrameKind.Paren);
-                    _lastKind = TokenKind.Punctuator;
-                    _lastPunctuator = c;
+                    PushParen(pos);
                     pos++;
                     if (NameStartsAt(ref first, pos, length)) goto case NameStartClass;
                     continue;
