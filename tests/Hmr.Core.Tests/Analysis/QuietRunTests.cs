@@ -100,6 +100,9 @@ public sealed class QuietRunTests
     [DataRow("x = (a)(import('ok'))")]
     [DataRow("x = [import('ok')]")]
     [DataRow("x = {a: import('ok')}")]
+    [DataRow("x = `a${import('ok')}b`")]
+    [DataRow("x = f(/[)'\"]/.test(a)); import('ok')")]       // brackets and quotes inside a regex after `(`
+    [DataRow("x = f(a /* ) ' */, b // )\n); import('ok')")] // and inside comments
     public void EffectWordsRightAfterABracketOrStringAreFound(string source) => AssertSpecifiers("ok", source);
 
     [TestMethod]
