@@ -7,8 +7,9 @@ namespace Hmr.Core.Tests.Analysis;
 
 /// <summary>
 /// Quiet runs, and the brackets and strings lexed between them (Lexer.QuietRuns.cs), are a shortcut: for any input
-/// the analysis must be exactly the one the main loop gives token by token. Compared over the real modules of the
-/// agreement corpus and over mutated ones from the fuzzer, which break brackets, strings and templates at random.
+/// the analysis must be exactly the one the main loop gives token by token, whether runs end by stop masks or by
+/// searches. Compared over the real modules of the agreement corpus and over mutated ones from the fuzzer, which
+/// break brackets, strings and templates at random.
 /// </summary>
 [TestClass]
 public sealed class QuietRunEquivalenceTests
@@ -61,21 +62,29 @@ public sealed class QuietRunEquivalenceTests
         Assert.IsEmpty(failures, string.Join("\n\n", failures));
     }
 
-    /// <summary>Null when both ways give the same analysis, else both renderings from the first line that differs.</summary>
+    /// <summary>
+    /// Null when quiet runs, ended by stop masks (where supported) and by searches, give the token-by-token analysis;
+    /// else the renderings from the first line that differs.
+    /// </summary>
     internal static string? Difference(string source)
     {
-        var quiet = FuzzOracle.Describe(ModuleLexer.Analyze(source));
         var tokenByToken = FuzzOracle.Describe(Lexer.AnalyzeTokenByToken(source));
-        if (quiet == tokenByToken)
+        return Difference("quiet runs", FuzzOracle.Describe(ModuleLexer.Analyze(source)), tokenByToken)
+               ?? Difference("quiet runs by searches", FuzzOracle.Describe(Lexer.AnalyzeWithSearches(source)), tokenByToken);
+    }
+
+    private static string? Difference(string way, string analysis, string tokenByToken)
+    {
+        if (analysis == tokenByToken)
         {
             return null;
         }
-        var a = quiet.Split('\n');
+        var a = analysis.Split('\n');
         var b = tokenByToken.Split('\n');
         var line = 0;
         while (line < a.Length && line < b.Length && a[line] == b[line]) line++;
         return new StringBuilder()
-            .Append("quiet runs:    ").AppendLine(line < a.Length ? a[line] : "(nothing)")
+            .Append(way).Append(": ").AppendLine(line < a.Length ? a[line] : "(nothing)")
             .Append("token by token: ").AppendLine(line < b.Length ? b[line] : "(nothing)")
             .ToString();
     }

@@ -1,12 +1,15 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Hmr.Core.Analysis.Lexing;
 
 // Quiet runs: stretches of names, numbers, blanks and simple operators in which nothing happens but the
-// "last significant token" moving on. They are jumped over with one vectorised search instead of one
-// dispatch per token (most tokens of real code are such), and the only state they leave behind, the last
-// token, is rebuilt by looking backwards from where the run stops (Lexer.LastToken.cs).
+// "last significant token" moving on. They are jumped over instead of lexed token by token (most tokens of
+// real code are such), and the only state they leave behind, the last token, is rebuilt by looking backwards
+// from where the run stops (Lexer.LastToken.cs). Where runs end is read from bit masks of 64 characters at a
+// time (QuietCharacters.StopMask; a vectorised search per run where that is not supported).
 //
 // Most runs stop at a bracket or a string, and most of those need nothing from the run: a `)`, `]` or `}`
 // pops the bracket stack and becomes the last token itself, a `[` or a string likewise. So they are lexed
@@ -17,16 +20,6 @@ namespace Hmr.Core.Analysis.Lexing;
 // main loop, which lexes them as before.
 internal ref partial struct Lexer
 {
-    /// <summary>Characters a quiet run may contain. Anything else (including every non-ASCII character) ends it.</summary>
-    private const string QuietCharacterList = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$ \t\n\r\v\f!%&*,.:;<=>?@^|~";
-
-    private static readonly SearchValues<char> QuietCharacters = SearchValues.Create(QuietCharacterList);
-
-    // The same set as a bit map over ASCII ([0] covers U+0000–U+003F, [1] U+0040–U+007F), for a look at the first
-    // character before the vectorised search: runs between two brackets (`)(`, `))`, `('`) are often empty.
-    private static readonly ulong QuietLow = AsciiBits(QuietCharacterList, 0);
-    private static readonly ulong QuietHigh = AsciiBits(QuietCharacterList, 64);
-
     /// <summary>The words whose token has an effect of its own; a run stops in front of them.</summary>
     private static readonly SearchValues<string> EffectWords = SearchValues.Create(["import", "export", "class"], StringComparison.Ordinal);
 
@@ -42,25 +35,20 @@ internal ref partial struct Lexer
         return results.Build(source);
     }
 
-    /// <summary>True when a quiet run may start here: only outside exported declarations and pending class heads, whose readers watch every token.</summary>
-    private readonly bool QuietRunsAllowed => _declarationDepth < 0 && _classDepth < 0;
-
-    private static ulong AsciiBits(string characters, int from)
+    /// <summary>
+    /// Analyses <paramref name="source"/> with quiet runs ended by vectorised searches, as on machines without
+    /// <see cref="QuietCharacters.StopMasksSupported"/>: lets the tests hold that path to the same analysis.
+    /// </summary>
+    internal static ModuleAnalysis AnalyzeWithSearches(ReadOnlySpan<char> source)
     {
-        var bits = 0UL;
-        foreach (var c in characters)
-        {
-            if (c >= from && c < from + 64)
-            {
-                bits |= 1UL << (c - from);
-            }
-        }
-        return bits;
+        var results = new AnalysisBuilder();
+        var lexer = new Lexer(source, results) { _stopsFromMasks = false };
+        lexer.Run();
+        return results.Build(source);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsQuietCharacter(char c) =>
-        c < 64 ? (QuietLow & (1UL << c)) != 0 : c < 128 && (QuietHigh & (1UL << (c - 64))) != 0;
+    /// <summary>True when a quiet run may start here: only outside exported declarations and pending class heads, whose readers watch every token.</summary>
+    private readonly bool QuietRunsAllowed => _declarationDepth < 0 && _classDepth < 0;
 
     /// <summary>
     /// Lexes from <paramref name="start"/> (a token boundary) as long as it can do so without the main loop: quiet
@@ -197,13 +185,62 @@ internal ref partial struct Lexer
         {
             return _quietRunEnd;
         }
+        return _quietRunEnd = _stopsFromMasks ? QuietRunEndFromMasks(from) : QuietRunEndBySearch(from);
+    }
+
+    /// <summary>
+    /// The first character not quiet at or after <paramref name="from"/>, from the stop mask of the 64 characters at
+    /// <see cref="_maskStart"/>; a new mask is taken where the current one does not reach (after a string, comment or
+    /// template that jumped past it, or when it has no stop left).
+    /// </summary>
+    private int QuietRunEndFromMasks(int from)
+    {
         var src = _src;
-        if (from < src.Length && !IsQuietCharacter(src[from]))
+        while (true)
         {
-            return from;
+            var offset = (uint)(from - _maskStart);
+            if (offset < 64)
+            {
+                var stops = _stopMask >> (int)offset;
+                if (stops != 0)
+                {
+                    return from + BitOperations.TrailingZeroCount(stops);
+                }
+                from = _maskStart + 64;
+            }
+            if (from >= src.Length)
+            {
+                return src.Length;
+            }
+            _maskStart = from;
+            if (from + 64 <= src.Length)
+            {
+                _stopMask = QuietCharacters.StopMask(ref Unsafe.Add(ref MemoryMarshal.GetReference(src), from));
+                continue;
+            }
+            // The last characters, fewer than 64: one at a time, with a stop at the end of the text.
+            var count = src.Length - from;
+            var mask = 1UL << count;
+            for (var i = 0; i < count; i++)
+            {
+                if (!QuietCharacters.Contains(src[from + i]))
+                {
+                    mask |= 1UL << i;
+                }
+            }
+            _stopMask = mask;
         }
-        var found = src[from..].IndexOfAnyExcept(QuietCharacters);
-        return _quietRunEnd = found < 0 ? src.Length : from + found;
+    }
+
+    private readonly int QuietRunEndBySearch(int from)
+    {
+        var src = _src;
+        if (from < src.Length && !QuietCharacters.Contains(src[from]))
+        {
+            return from; // runs between two brackets (`)(`, `))`, `('`) are often empty: no search for them
+        }
+        var found = src[from..].IndexOfAnyExcept(QuietCharacters.SearchSet);
+        return found < 0 ? src.Length : from + found;
     }
 
     /// <summary>

@@ -64,6 +64,15 @@ internal ref partial struct Lexer
     /// <summary>Where the quiet run found by the last search ends (-1 before the first); see Lexer.QuietRuns.cs.</summary>
     private int _quietRunEnd = -1;
 
+    /// <summary>Quiet runs end by <see cref="QuietCharacters.StopMask"/> (else by a search per run); see Lexer.QuietRuns.cs.</summary>
+    private bool _stopsFromMasks = QuietCharacters.StopMasksSupported;
+
+    /// <summary>Where the 64 characters of <see cref="_stopMask"/> start (far below 0 before the first).</summary>
+    private int _maskStart = int.MinValue / 2;
+
+    /// <summary>Bit i set when the character at <see cref="_maskStart"/> + i ends a quiet run.</summary>
+    private ulong _stopMask;
+
     /// <summary>Quiet runs are not taken before this offset (a name the run would have to cut; see Lexer.QuietRuns.cs).</summary>
     private int _quietRunsPausedUntil;
 
