@@ -122,6 +122,9 @@ public sealed class QuietRunTests
     [DataRow("with (a) /'/; import('ok')")]
     [DataRow("x; if ((a)) /'/; import('ok')")]
     [DataRow("x = 1if (a) /'/; import('ok')")]                  // `1` and the keyword `if`
+    [DataRow("x = 1_for (;;) /'/; import('ok')")]
+    [DataRow("x = 1ewhile (a) /'/; import('ok')")]
+    [DataRow("x = a;with(b)/'/; import('ok')")]
     [DataRow("function f() {} /'/; import('ok')")]
     [DataRow("if (a) { b() } /'/; import('ok')")]
     [DataRow("x = () => {}\n/'/; import('ok')")]
@@ -132,6 +135,14 @@ public sealed class QuietRunTests
     [DataRow("x = f(a) / 2; y = '/'; import('ok')")]
     [DataRow("x = (a) / 2; y = '/'; import('ok')")]
     [DataRow("x = iff (a) / 2; y = '/'; import('ok')")]       // a name ending like `if`
+    [DataRow("x = aif (a) / 2; y = '/'; import('ok')")]       // a name ending in `if`
+    [DataRow("x = _for (a) / 2; y = '/'; import('ok')")]
+    [DataRow("x = ewhile (a) / 2; y = '/'; import('ok')")]
+    [DataRow("x = nwith (a) / 2; y = '/'; import('ok')")]
+    [DataRow("x = create (a) / 2; y = '/'; import('ok')")]    // the last letters of `while`, `with`, `for`, `if`
+    [DataRow("x = push (a) / 2; y = '/'; import('ok')")]
+    [DataRow("x = leaf (a) / 2; y = '/'; import('ok')")]
+    [DataRow("x = filter (a) / 2; y = '/'; import('ok')")]
     [DataRow("x = a.if (b) / 2; y = '/'; import('ok')")]      // a property named `if`
     [DataRow("x = a?.while (b) / 2; y = '/'; import('ok')")]
     [DataRow("x = a[0] / 2; y = '/'; import('ok')")]

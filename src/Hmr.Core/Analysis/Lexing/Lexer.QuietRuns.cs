@@ -255,8 +255,9 @@ internal ref partial struct Lexer
 
     /// <summary>
     /// False when the <c>(</c> at <paramref name="paren"/> certainly does not follow <c>if</c>, <c>for</c>,
-    /// <c>while</c> or <c>with</c>: the run before it has a last character none of them ends with. When the run is
-    /// empty the last-token state is already known, so it is asked directly.
+    /// <c>while</c> or <c>with</c>: the run before it does not end in one of those words (the word before most calls
+    /// ends in an `e`, so the last letter alone is not enough). When the run is empty the last-token state is
+    /// already known, so it is asked directly.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly bool MayFollowParenKeyword(int segment, int paren)
@@ -264,7 +265,22 @@ internal ref partial struct Lexer
         var src = _src;
         var q = paren - 1;
         while (q >= segment && IsBlank(src[q])) q--;
-        return q >= segment ? src[q] is 'f' or 'r' or 'e' or 'h' : _lastKind == TokenKind.Identifier && _lastMayBeKeyword && IsKeywordBeforeParen();
+        if (q < segment)
+        {
+            return _lastKind == TokenKind.Identifier && _lastMayBeKeyword && IsKeywordBeforeParen();
+        }
+        var keyword = src[q] switch { 'f' => "if", 'r' => "for", 'e' => "while", 'h' => "with", _ => null };
+        if (keyword is null)
+        {
+            return false;
+        }
+        var w = q + 1 - keyword.Length;
+        if (w < segment || !src.Slice(w, keyword.Length).SequenceEqual(keyword))
+        {
+            return false; // a shorter or another word (the run starts at a token boundary)
+        }
+        // A longer name (`iff`) is not the keyword, unless a number ends right before it (`1if`).
+        return w == segment || !IsAsciiIdentifierPart(src[w - 1]) || char.IsAsciiDigit(src[w - 1]) || src[w - 1] is '_' or 'e' or 'E' or 'n';
     }
 
     /// <summary>
