@@ -165,12 +165,11 @@ internal ref partial struct Lexer
             {
                 return PauseQuietRuns(segment, stop);
             }
-            if (rebuilt > stop)
+            if (rebuilt == stop)
             {
-                segment = rebuilt;
-                continue;
+                return stop;
             }
-            return stop;
+            segment = rebuilt; // a number took the character at the stop
         }
     }
 
