@@ -35,6 +35,8 @@ internal static class AnalyzerBenchmark
         }
         var times = new double[iterations];
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var collectionsBefore = GC.CollectionCount(0);
         for (var i = 0; i < iterations; i++)
         {
             var watch = Stopwatch.StartNew();
@@ -42,9 +44,11 @@ internal static class AnalyzerBenchmark
             times[i] = watch.Elapsed.TotalMilliseconds;
         }
         var cpuPerIteration = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / iterations;
+        var allocatedPerIteration = (GC.GetTotalAllocatedBytes() - allocatedBefore) / iterations;
+        var collectionsPerIteration = (double)(GC.CollectionCount(0) - collectionsBefore) / iterations;
         Array.Sort(times);
         var median = iterations % 2 == 1 ? times[iterations / 2] : (times[iterations / 2 - 1] + times[iterations / 2]) / 2;
-        Console.WriteLine($"ours: {imports} imports found; first_pass_ms={coldMs.ToString("F1", CultureInfo.InvariantCulture)} min_ms={times[0].ToString("F2", CultureInfo.InvariantCulture)} cpu_ms_per_iteration={cpuPerIteration.ToString("F2", CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"ours: {imports} imports found; first_pass_ms={coldMs.ToString("F1", CultureInfo.InvariantCulture)} min_ms={times[0].ToString("F2", CultureInfo.InvariantCulture)} cpu_ms_per_iteration={cpuPerIteration.ToString("F2", CultureInfo.InvariantCulture)} allocated_kb_per_iteration={allocatedPerIteration / 1024} gen0_collections_per_iteration={collectionsPerIteration.ToString("F2", CultureInfo.InvariantCulture)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"analyzer files={sources.Length} bytes={bytes} median_ms={median:F2} MBps={bytes / 1e6 / (median / 1000):F1}"));
         return 0;

@@ -56,8 +56,10 @@ internal sealed class AnalysisBuilder
 
     public ModuleAnalysis Build(ReadOnlySpan<char> source)
     {
+        // Most modules have no diagnostics and no hot dependencies, many no imports: empty results share one empty
+        // array instead of allocating their own (the build task analyses thousands of modules).
+        var imports = _imports.Count == 0 ? [] : new ImportRecord[_imports.Count];
         var lines = new LineCursor();
-        var imports = new ImportRecord[_imports.Count];
         for (var i = 0; i < imports.Length; i++)
         {
             var p = _imports[i];
@@ -65,16 +67,32 @@ internal sealed class AnalysisBuilder
                 lines.PositionOf(source, p.PositionOffset), p.ImportedNames, p.Attributes);
         }
 
-        lines = new LineCursor();
-        var deps = new HotDependency[_hotDeps.Count];
+        var hot = UsesHot
+            ? new HotFacts(true, AcceptsSelf, BuildHotDependencies(source), _acceptedExports?.ToArray(), CallsDispose, CallsPrune, CallsInvalidate, Declines)
+            : HotFacts.None;
+        return new ModuleAnalysis(imports, Exports.ToArray(), hot, UsesImportMeta, BuildDiagnostics(source));
+    }
+
+    private HotDependency[] BuildHotDependencies(ReadOnlySpan<char> source)
+    {
+        var lines = new LineCursor();
+        var deps = _hotDeps.Count == 0 ? [] : new HotDependency[_hotDeps.Count];
         for (var i = 0; i < deps.Length; i++)
         {
             var (specifier, start, end) = _hotDeps[i];
             deps[i] = new HotDependency(specifier, start, end, lines.PositionOf(source, start - 1));
         }
+        return deps;
+    }
 
+    private IReadOnlyList<AnalysisDiagnostic> BuildDiagnostics(ReadOnlySpan<char> source)
+    {
+        if (_diagnostics.Count == 0)
+        {
+            return [];
+        }
         // Diagnostics are reported in scan order except a few found by look-ahead; sort so the cursor only moves forward.
-        lines = new LineCursor();
+        var lines = new LineCursor();
         var diagnostics = new List<AnalysisDiagnostic>(_diagnostics.Count + 1);
         foreach (var d in _diagnostics.OrderBy(d => d.Offset)) // stable: same offset keeps report order
         {
@@ -86,11 +104,7 @@ internal sealed class AnalysisBuilder
             diagnostics.Add(new AnalysisDiagnostic(DiagnosticCodes.TooManyDiagnostics, DiagnosticSeverity.Info,
                 $"{_suppressedDiagnostics} more diagnostics were not reported.", last));
         }
-
-        var hot = UsesHot
-            ? new HotFacts(true, AcceptsSelf, deps, _acceptedExports?.ToArray(), CallsDispose, CallsPrune, CallsInvalidate, Declines)
-            : HotFacts.None;
-        return new ModuleAnalysis(imports, Exports.ToArray(), hot, UsesImportMeta, diagnostics);
+        return diagnostics;
     }
 
     private readonly record struct PendingDiagnostic(string Code, DiagnosticSeverity Severity, string Message, int Offset);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hmr.Core.Analysis.Lexing;
 
 // The regex-or-division decision and the bracket bookkeeping it needs. A `/` starts a regex when an
@@ -79,6 +81,15 @@ internal ref partial struct Lexer
         Report(DiagnosticCodes.UnterminatedRegex, "Unterminated regular expression.", start);
         _pos = src.Length;
         _lastKind = TokenKind.Literal;
+    }
+
+    /// <summary>Pushes the <c>(</c> at <paramref name="at"/>, remembering whether a keyword such as <c>if</c> opened it, and makes it the last token.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PushParen(int at)
+    {
+        _stack.Push(at, _lastKind == TokenKind.Identifier && _lastMayBeKeyword && IsKeywordBeforeParen() ? FrameKind.KeywordParen : FrameKind.Paren);
+        _lastKind = TokenKind.Punctuator;
+        _lastPunctuator = '(';
     }
 
     /// <summary>The last identifier is <c>if</c>, <c>while</c>, <c>for</c> or <c>with</c>: its <c>)</c> ends a condition, not a value.</summary>

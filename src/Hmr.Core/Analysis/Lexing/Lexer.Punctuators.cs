@@ -48,17 +48,7 @@ internal ref partial struct Lexer
                 OnQuestionMark();
                 break;
             case '+' or '-':
-                if (_pos + 1 < src.Length && src[_pos + 1] == c)
-                {
-                    // Postfix only right after a value on the same line (`a\n++b` is `a; ++b`); prefix ++ expects an operand.
-                    _lastKind = FollowsValueOnSameLine() ? TokenKind.IncDec : TokenKind.Punctuator;
-                    _lastPunctuator = c;
-                    _pos += 2;
-                }
-                else
-                {
-                    SetPunctuator(c, 1);
-                }
+                OnPlusOrMinus(c);
                 break;
             case '=':
                 if (_pos + 1 < src.Length && src[_pos + 1] == '>')
@@ -95,6 +85,21 @@ internal ref partial struct Lexer
             default:
                 OnOtherCharacter(c);
                 break;
+        }
+    }
+
+    private void OnPlusOrMinus(char c)
+    {
+        if (_pos + 1 < _src.Length && _src[_pos + 1] == c)
+        {
+            // Postfix only right after a value on the same line (`a\n++b` is `a; ++b`); prefix ++ expects an operand.
+            _lastKind = FollowsValueOnSameLine() ? TokenKind.IncDec : TokenKind.Punctuator;
+            _lastPunctuator = c;
+            _pos += 2;
+        }
+        else
+        {
+            SetPunctuator(c, 1);
         }
     }
 

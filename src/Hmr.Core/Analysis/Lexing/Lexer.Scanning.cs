@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Hmr.Core.Analysis.Lexing;
 
@@ -17,9 +18,11 @@ internal ref partial struct Lexer
     private const ulong IdentifierPartLow = IdentifierStartLow | 0x03FF_0000_0000_0000UL; // $ and 0-9
     private const ulong IdentifierHigh = 0x07FF_FFFE_87FF_FFFEUL; // A-Z, _, a-z
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiIdentifierStart(char c) =>
         c < 64 ? (IdentifierStartLow & (1UL << c)) != 0 : c < 128 && (IdentifierHigh & (1UL << (c - 64))) != 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiIdentifierPart(char c) =>
         c < 64 ? (IdentifierPartLow & (1UL << c)) != 0 : c < 128 && (IdentifierHigh & (1UL << (c - 64))) != 0;
 
@@ -133,31 +136,38 @@ internal ref partial struct Lexer
 
     private void ScanNumber()
     {
+        _pos = NumberEnd(_pos, afterDot: false);
+        _lastKind = TokenKind.Literal;
+    }
+
+    /// <summary>
+    /// The end of the number starting at <paramref name="p"/> (a digit, or the <c>.</c> of <c>.5</c>). With
+    /// <paramref name="afterDot"/>, p comes right after the number's <c>.</c>, so only fraction digits, an exponent and
+    /// a BigInt <c>n</c> can follow (quiet runs use it to re-read a number's tail, Lexer.LastToken.cs).
+    /// </summary>
+    private readonly int NumberEnd(int p, bool afterDot)
+    {
         var src = _src;
-        var p = _pos;
-        if (src[p] == '0' && p + 1 < src.Length && (src[p + 1] | 0x20) is 'x' or 'o' or 'b')
+        if (!afterDot && src[p] == '0' && p + 1 < src.Length && (src[p + 1] | 0x20) is 'x' or 'o' or 'b')
         {
             p += 2;
             while (p < src.Length && (char.IsAsciiLetterOrDigit(src[p]) || src[p] == '_')) p++;
+            return p;
         }
-        else
+        while (p < src.Length && (char.IsAsciiDigit(src[p]) || src[p] == '_')) p++;
+        if (!afterDot && p < src.Length && src[p] == '.')
         {
+            p++;
             while (p < src.Length && (char.IsAsciiDigit(src[p]) || src[p] == '_')) p++;
-            if (p < src.Length && src[p] == '.')
-            {
-                p++;
-                while (p < src.Length && (char.IsAsciiDigit(src[p]) || src[p] == '_')) p++;
-            }
-            if (p < src.Length && (src[p] | 0x20) == 'e')
-            {
-                p++;
-                if (p < src.Length && src[p] is '+' or '-') p++;
-                while (p < src.Length && (char.IsAsciiDigit(src[p]) || src[p] == '_')) p++;
-            }
-            if (p < src.Length && src[p] == 'n') p++; // BigInt
         }
-        _pos = p;
-        _lastKind = TokenKind.Literal;
+        if (p < src.Length && (src[p] | 0x20) == 'e')
+        {
+            p++;
+            if (p < src.Length && src[p] is '+' or '-') p++;
+            while (p < src.Length && (char.IsAsciiDigit(src[p]) || src[p] == '_')) p++;
+        }
+        if (p < src.Length && src[p] == 'n') p++; // BigInt
+        return p;
     }
 
     private void ScanString(char quote)

@@ -61,6 +61,18 @@ internal ref partial struct Lexer
     /// <summary>Offset of the next <c>import</c>/<c>export</c>/<c>class</c> not yet passed (the length when none, -1 before the first search); see Lexer.QuietRuns.cs.</summary>
     private int _nextEffectWord = -1;
 
+    /// <summary>Where the quiet run found by the last search ends (-1 before the first); see Lexer.QuietRuns.cs.</summary>
+    private int _quietRunEnd = -1;
+
+    /// <summary>Quiet runs end by <see cref="QuietCharacters.StopMask"/> (else by a search per run); see Lexer.QuietRuns.cs.</summary>
+    private bool _stopsFromMasks = QuietCharacters.StopMasksSupported;
+
+    /// <summary>Where the 64 characters of <see cref="_stopMask"/> start (far below 0 before the first).</summary>
+    private int _maskStart = int.MinValue / 2;
+
+    /// <summary>Bit i set when the character at <see cref="_maskStart"/> + i ends a quiet run.</summary>
+    private ulong _stopMask;
+
     /// <summary>Quiet runs are not taken before this offset (a name the run would have to cut; see Lexer.QuietRuns.cs).</summary>
     private int _quietRunsPausedUntil;
 
@@ -110,17 +122,17 @@ internal ref partial struct Lexer
         ref var first = ref MemoryMarshal.GetReference(src);
         while (pos < length)
         {
-            var c = Unsafe.Add(ref first, pos);
-            if (c < 128 && classes[c] is not (OtherClass or OpenParenClass) && QuietRunsAllowed)
+            if (QuietRunsAllowed && pos >= _quietRunsPausedUntil)
             {
-                // Names, numbers, blanks and simple operators: jumped over in one search (Lexer.QuietRuns.cs).
-                pos = SkipQuietRun(pos);
+                // Quiet runs, and the brackets, strings and templates between them, are lexed without coming back
+                // here (Lexer.QuietRuns.cs); what is left is a token with an effect of its own.
+                pos = SkipQuietRuns(pos);
                 if (pos >= length)
                 {
                     break;
                 }
-                c = Unsafe.Add(ref first, pos);
             }
+            var c = Unsafe.Add(ref first, pos);
             switch (c < 128 ? classes[c] : OtherClass)
             {
                 case NameStartClass:
@@ -167,9 +179,7 @@ internal ref partial struct Lexer
                         else if (pos < length && Unsafe.Add(ref first, pos) == '(')
                         {
                             // `f(`: the call's bracket, without another dispatch
-                            _stack.Push(pos, _lastMayBeKeyword && IsKeywordBeforeParen() ? FrameKind.KeywordParen : FrameKind.Paren);
-                            _lastKind = TokenKind.Punctuator;
-                            _lastPunctuator = '(';
+                            PushParen(pos);
                             pos++;
                         }
                         break;
@@ -207,9 +217,7 @@ internal ref partial struct Lexer
                     pos++;
                     goto case NameStartClass; // checked above: a name follows
                 case OpenParenClass:
-                    _stack.Push(pos, _lastKind == TokenKind.Identifier && _lastMayBeKeyword && IsKeywordBeforeParen() ? FrameKind.KeywordParen : FrameKind.Paren);
-                    _lastKind = TokenKind.Punctuator;
-                    _lastPunctuator = c;
+                    PushParen(pos);
                     pos++;
                     if (NameStartsAt(ref first, pos, length)) goto case NameStartClass;
                     continue;
