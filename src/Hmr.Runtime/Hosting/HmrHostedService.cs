@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hmr.Core.Engine;
 using Hmr.Core.Protocol;
 using Hmr.Runtime.Serving;
@@ -24,11 +25,10 @@ internal sealed class HmrHostedService(
 {
     private readonly CancellationTokenSource _stopping = new();
     private IHmrEngine? _engine;
+    private WebRootWatcher? _watcher;
 
     /// <summary>The update path's warm-up, once the app has started (null when off); its result is the rounds run.</summary>
     internal Task<int>? WarmUp { get; private set; }
-
-    private WebRootWatcher? _watcher;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -73,7 +73,7 @@ internal sealed class HmrHostedService(
 
     private async Task<int> WarmUpAsync()
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var watch = Stopwatch.StartNew();
         var rounds = await UpdatePathWarmup.RunAsync(_stopping.Token);
         logger.WarmedUp(rounds, watch.ElapsedMilliseconds);
         return rounds;
