@@ -1,5 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Http;
 using Hmr.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,18 +26,6 @@ public sealed class WarmUpTests
         // A round completes only when the watcher's event came through the engine as an outcome and the module was served.
         Assert.AreEqual(UpdatePathWarmup.Rounds, rounds);
         Assert.IsEmpty(Directory.GetFileSystemEntries(parent));
-    }
-
-    [TestMethod]
-    public async Task The_private_server_listens_on_loopback_only_and_answers_only_requests_with_its_key()
-    {
-        await using var server = await WarmupServer.StartAsync(context => context.Response.WriteAsync("served"), CancellationToken.None);
-        Assert.AreEqual("127.0.0.1", server.Address.Host);
-        Assert.AreEqual(32, server.Key.Length);
-        using var client = new HttpClient { BaseAddress = server.Address };
-        Assert.AreEqual(HttpStatusCode.NotFound, (await client.GetAsync("/dep.js")).StatusCode);
-        Assert.AreEqual(HttpStatusCode.NotFound, (await client.GetAsync("/dep.js?key=" + new string('0', 32))).StatusCode);
-        Assert.AreEqual("served", await client.GetStringAsync("/dep.js?key=" + server.Key));
     }
 
     [TestMethod]

@@ -3,6 +3,7 @@ using Hmr.Core.Engine;
 using Hmr.Runtime.Serving;
 using Hmr.Runtime.Sockets;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hmr.Runtime.Hosting;
@@ -10,11 +11,11 @@ namespace Hmr.Runtime.Hosting;
 /// <summary>Primes the update path after startup, so the developer's first saves are as fast as the hundredth.
 /// .NET first runs a method as quickly compiled, unoptimised code, counts its calls, and recompiles it twice on the way
 /// to optimised code (instrumented, then final) around its 30th and 60th call, on a background thread. A dev server's
-/// update path runs once per save: without priming, a session's first few dozen saves paid for those recompilations on
-/// the same cores the browser needed (docs/benchmarks.md, "Save-to-callback latency"). Here a synthetic save goes
-/// through the same code: file watcher, engine, broadcast to a WebSocket tab, and the module request through the serving
-/// middleware, over a private loopback Kestrel server (<see cref="WarmupServer"/>), on a scratch web root in the temp
-/// folder with its own engine: never the app's files, graph, tabs, pipeline or logs.</summary>
+/// update path runs once per save: without priming, a session's first few dozen saves ran slow code and paid for those
+/// recompilations on the same cores the browser needed (docs/benchmarks.md, "Save-to-callback latency"). Here a
+/// synthetic save goes through the same code (file watcher, engine, broadcast to a socket, module request through the
+/// serving middleware) on a scratch web root in the temp folder, with its own engine, socket and middleware: never the
+/// app's files, graph, sockets, pipeline or logs.</summary>
 internal static class UpdatePathWarmup
 {
     // Enough rounds for both recompilations, spread out: calls made while the runtime is still busy compiling startup
@@ -39,10 +40,8 @@ internal static class UpdatePathWarmup
         {
             await PrimeAsync(root.FullName, () => completed++, stopping);
         }
-        catch (Exception)
+        catch (OperationCanceledException)
         {
-            // Stopping, or something the scratch setup could not do here (no free loopback port, no file events): the
-            // warm-up is only an optimisation, and whatever it did so far still counts.
         }
         finally
         {
@@ -60,13 +59,16 @@ internal static class UpdatePathWarmup
 
         using var engine = new HmrEngine(new HmrEngineOptions { WebRootPath = root, SettleWindow = TimeSpan.FromMilliseconds(5) });
         engine.Start();
-        // As after a page load: both modules ran, so every round is an update the tab receives.
         engine.MarkExecuted("/main.js");
-        engine.MarkExecuted("/dep.js");
         var holder = new HmrEngineHolder();
         holder.Set(engine);
 
+        // A socket that writes its frames nowhere: the frames are built and masked-off exactly as for a tab.
+        using var socket = WebSocket.CreateFromStream(Stream.Null, new WebSocketCreationOptions { IsServer = true });
         var hub = new HmrConnectionHub();
+        var connection = new HmrConnection(socket);
+        hub.Add(connection, count => WireFormat.Connected("warm-up", count));
+        _ = connection.RunWriterAsync(stopping);
         var server = new HmrServer(hub);
         using var outcomes = new SemaphoreSlim(0);
         engine.OutcomeReady += outcome =>
@@ -78,13 +80,6 @@ internal static class UpdatePathWarmup
         var webRoot = new HmrWebRoot(root);
         var serving = new ModuleServingMiddleware(_ => Task.CompletedTask, holder, webRoot, new ModuleCache(),
             new ServedModuleResolver(webRoot), NullLogger<ModuleServingMiddleware>.Instance);
-        await using var http = await WarmupServer.StartAsync(
-            context => context.WebSockets.IsWebSocketRequest ? KeepSocketAsync(context, hub) : serving.Invoke(context), stopping);
-        using var client = new HttpClient { BaseAddress = http.Address };
-        using var tab = new ClientWebSocket();
-        await tab.ConnectAsync(new Uri($"ws://{http.Address.Authority}/socket?key={http.Key}"), stopping);
-        var frame = new byte[16 * 1024];
-        await ReceiveFrameAsync(tab, frame, stopping); // the greeting
         using var watcher = new WebRootWatcher(root, engine.Post, _ => { });
 
         for (var round = 1; round <= Rounds; round++)
@@ -92,39 +87,24 @@ internal static class UpdatePathWarmup
             await File.WriteAllTextAsync(dep, Dependency(round), stopping);
             // No event (the machine is swamped, or the watcher fell back to polling): stop, nothing is lost.
             if (!await outcomes.WaitAsync(OutcomeTimeout, stopping)) return;
-            await ReceiveFrameAsync(tab, frame, stopping);
-            using (var response = await client.GetAsync($"/dep.js?t={round}&key={http.Key}", stopping))
-                await response.Content.ReadAsByteArrayAsync(stopping);
+            await serving.Invoke(ModuleRequest($"/dep.js?t={round}"));
             roundDone();
             await Task.Delay(Pause, stopping);
         }
-        await tab.CloseAsync(WebSocketCloseStatus.NormalClosure, null, stopping);
-    }
-
-    /// <summary>The server side of the scratch tab, as the app's socket endpoint does it.</summary>
-    private static async Task KeepSocketAsync(HttpContext context, HmrConnectionHub hub)
-    {
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var connection = new HmrConnection(socket);
-        hub.Add(connection, count => WireFormat.Connected("warm-up", count));
-        var writer = connection.RunWriterAsync(context.RequestAborted);
-        try
-        {
-            var buffer = new byte[1024];
-            while ((await socket.ReceiveAsync(buffer, context.RequestAborted)).MessageType != WebSocketMessageType.Close) { }
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException) { }
         hub.Remove(connection);
-        await writer;
     }
 
-    /// <summary>Waits for the next frame; a frame that does not come in time ends the warm-up (by cancellation).</summary>
-    private static async Task ReceiveFrameAsync(WebSocket socket, byte[] buffer, CancellationToken stopping)
+    private static DefaultHttpContext ModuleRequest(string target)
     {
-        using var patience = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        patience.CancelAfter(OutcomeTimeout);
-        while (!(await socket.ReceiveAsync(buffer, patience.Token)).EndOfMessage) { }
+        var context = new DefaultHttpContext();
+        var request = context.Features.Get<IHttpRequestFeature>()!;
+        request.Method = HttpMethods.Get;
+        request.RawTarget = target;
+        var query = target.IndexOf('?');
+        request.Path = target[..query];
+        request.QueryString = target[query..];
+        context.Response.Body = Stream.Null;
+        return context;
     }
 
     private static string Dependency(int round) => $"export const label = 'round {round}';\nimport.meta.hot.accept();\n";
