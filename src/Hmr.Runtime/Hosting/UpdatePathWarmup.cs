@@ -32,20 +32,23 @@ internal static class UpdatePathWarmup
     /// deletes it; returns how many rounds completed.</summary>
     public static async Task<int> RunAsync(CancellationToken stopping, string? scratchParent = null)
     {
-        var root = scratchParent is null
-            ? Directory.CreateTempSubdirectory("hmr-warmup-")
-            : Directory.CreateDirectory(Path.Combine(scratchParent, "hmr-warmup-" + Guid.NewGuid().ToString("n")));
         var completed = 0;
+        DirectoryInfo? root = null;
         try
         {
+            root = scratchParent is null
+                ? Directory.CreateTempSubdirectory("hmr-warmup-")
+                : Directory.CreateDirectory(Path.Combine(scratchParent, "hmr-warmup-" + Guid.NewGuid().ToString("n")));
             await PrimeAsync(root.FullName, () => completed++, stopping);
         }
-        catch (OperationCanceledException)
+        catch (Exception)
         {
+            // Stopping, or something the scratch setup cannot do on this machine (no writable temp folder, no file
+            // events): the warm-up is only an optimisation, and the rounds done so far still count.
         }
         finally
         {
-            try { root.Delete(recursive: true); }
+            try { root?.Delete(recursive: true); }
             catch (IOException) { } // a scanner holding a file: the system cleans its temp folder
         }
         return completed;
@@ -63,7 +66,7 @@ internal static class UpdatePathWarmup
         var holder = new HmrEngineHolder();
         holder.Set(engine);
 
-        // A socket that writes its frames nowhere: the frames are built and masked-off exactly as for a tab.
+        // A socket that writes its frames nowhere: each frame is still built and written exactly as for a tab.
         using var socket = WebSocket.CreateFromStream(Stream.Null, new WebSocketCreationOptions { IsServer = true });
         var hub = new HmrConnectionHub();
         var connection = new HmrConnection(socket);
