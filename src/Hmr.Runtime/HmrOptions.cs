@@ -23,7 +23,7 @@ public sealed class HmrOptions
     /// <summary>Extra browser origins allowed to open the HMR socket (e.g. <c>https://dev.example.test:5001</c>).</summary>
     public IList<string> AllowedOrigins { get; } = [];
 
-    /// <summary>After startup, runs a synthetic edit through the update path a hundred times in the background (on a
+    /// <summary>After startup, runs a synthetic edit through the update path 120 times in the background (on a
     /// scratch folder under the temp folder), so that .NET has compiled that path optimised before the first real save.</summary>
     public bool WarmUp { get; set; } = true;
 
