@@ -44,6 +44,13 @@ public sealed class CoalescingTests
         return (site, recorder);
     }
 
+    /// <summary>A save as an editor makes it: the file written, then its event.</summary>
+    private static void Save(TestSite site, string path, string content)
+    {
+        File.WriteAllText(path, content);
+        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+    }
+
     [TestMethod]
     public void BurstOfEventsForOneFileIsOneBatch()
     {
@@ -83,8 +90,7 @@ public sealed class CoalescingTests
         var (site, recorder) = Site(TimeSpan.FromMinutes(10));
         using var _ = site;
         var path = site.PathOf("/app.js");
-        File.WriteAllText(path, "accept\n// 2");
-        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        Save(site, path, "accept\n// 2");
         CollectionAssert.AreEqual(new[] { "/app.js<-/app.js" }, recorder.NextWithMessages().Update().Pairs());
     }
 
@@ -96,11 +102,9 @@ public sealed class CoalescingTests
         var (site, recorder) = Site(TimeSpan.FromMinutes(10));
         using var _ = site;
         var path = site.PathOf("/app.js");
-        File.WriteAllText(path, "");
-        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        Save(site, path, "");
         Thread.Sleep(200); // the look has happened and deferred the empty file
-        File.WriteAllText(path, "accept\n// complete");
-        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        Save(site, path, "accept\n// complete");
         CollectionAssert.AreEqual(new[] { "/app.js<-/app.js" }, recorder.NextWithMessages().Update().Pairs());
     }
 
@@ -110,15 +114,13 @@ public sealed class CoalescingTests
         var (site, recorder) = Site(TimeSpan.FromSeconds(1));
         using var _ = site;
         var path = site.PathOf("/app.js");
-        File.WriteAllText(path, "accept\n// 2");
-        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        Save(site, path, "accept\n// 2");
         recorder.NextWithMessages();
         // A formatter or a save storm right after: within the window of the last batch, so they wait for quiet.
         for (var i = 3; i <= 6; i++)
         {
             Thread.Sleep(50); // longer than the first look, well within the window
-            File.WriteAllText(path, $"accept\n// {i}");
-            site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+            Save(site, path, $"accept\n// {i}");
         }
         var updates = recorder.Drain(TimeSpan.FromSeconds(3)).SelectMany(o => o.Messages).OfType<UpdateMessage>().ToList();
         Assert.HasCount(1, updates);
@@ -139,8 +141,7 @@ public sealed class CoalescingTests
         foreach (var url in new[] { "/a.js", "/b.js" }) File.WriteAllText(site.PathOf(url), "accept\n// 2");
         foreach (var url in new[] { "/a.js", "/b.js" }) site.Engine.Post(new FileChange(site.PathOf(url), FileChangeKind.Changed));
         Thread.Sleep(300); // past the first look: a lone save would have gone out by now
-        File.WriteAllText(site.PathOf("/c.js"), "accept\n// 2");
-        site.Engine.Post(new FileChange(site.PathOf("/c.js"), FileChangeKind.Changed));
+        Save(site, site.PathOf("/c.js"), "accept\n// 2");
         // An editor's temporary file does not count as a file of the change.
         site.Engine.Post(new FileChange(site.PathOf("/c.js") + ".tmp", FileChangeKind.Created));
         var updates = recorder.Drain(TimeSpan.FromSeconds(3)).SelectMany(o => o.Messages).OfType<UpdateMessage>().ToList();
@@ -170,12 +171,10 @@ public sealed class CoalescingTests
         var (site, recorder) = Site(TimeSpan.FromSeconds(1));
         using var _ = site;
         var path = site.PathOf("/app.js");
-        File.WriteAllText(path, "");
-        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        Save(site, path, "");
         // The first look sees the empty file and gives it one settle window to complete; it does, half-way through.
         Thread.Sleep(500);
-        File.WriteAllText(path, "accept\n// complete");
-        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        Save(site, path, "accept\n// complete");
         var all = recorder.Drain(TimeSpan.FromSeconds(4)).SelectMany(o => o.Messages).ToList();
         Assert.HasCount(1, all.OfType<UpdateMessage>().ToList(), string.Join(" ", all.Select(HmrMessageJson.Serialize)));
         Assert.IsFalse(all.OfType<FullReloadMessage>().Any());
@@ -188,11 +187,9 @@ public sealed class CoalescingTests
         var (site, recorder) = Site(TimeSpan.FromSeconds(1));
         using var _ = site;
         var path = site.PathOf("/app.js");
-        File.WriteAllText(path, "accept\nsyntax-error 2 1");
-        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        Save(site, path, "accept\nsyntax-error 2 1");
         Thread.Sleep(500); // within the one window a file that does not parse gets to complete
-        File.WriteAllText(path, "accept\n// complete");
-        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        Save(site, path, "accept\n// complete");
         var all = recorder.Drain(TimeSpan.FromSeconds(4)).SelectMany(o => o.Messages).ToList();
         Assert.HasCount(1, all.OfType<UpdateMessage>().ToList());
         Assert.IsFalse(all.OfType<ErrorMessage>().Any(), "the partial write must not show an overlay");
@@ -204,8 +201,7 @@ public sealed class CoalescingTests
         var (site, recorder) = Site(TimeSpan.FromMilliseconds(50));
         using var _ = site;
         var path = site.PathOf("/app.js");
-        File.WriteAllText(path, "accept\nsyntax-error 2 1");
-        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        Save(site, path, "accept\nsyntax-error 2 1");
         var outcome = recorder.NextWithMessages();
         Assert.AreEqual("/app.js", outcome.Messages.OfType<ErrorMessage>().Single().Err.Id);
     }
@@ -229,15 +225,12 @@ public sealed class CoalescingTests
         var (site, recorder) = Site(TimeSpan.FromSeconds(1));
         using var _ = site;
         var path = site.PathOf("/app.js");
-        File.WriteAllText(path, "accept\n// 2");
-        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        Save(site, path, "accept\n// 2");
         recorder.NextWithMessages();
         // A change still waiting for its window when the engine goes away is dropped with it.
-        File.WriteAllText(path, "accept\n// 3");
-        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        Save(site, path, "accept\n// 3");
         site.Engine.Dispose();
-        File.WriteAllText(path, "accept\n// 4");
-        site.Engine.Post(new FileChange(path, FileChangeKind.Changed));
+        Save(site, path, "accept\n// 4");
         Assert.IsEmpty(recorder.Drain(TimeSpan.FromSeconds(2)));
     }
 }

@@ -14,13 +14,14 @@ internal sealed class TestSite : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "hmr-engine-" + Guid.NewGuid().ToString("N"));
         WebRoot = Path.Combine(Root, "wwwroot");
         Directory.CreateDirectory(WebRoot);
+        var defaults = new HmrEngineOptions { WebRootPath = WebRoot };
         Options = new HmrEngineOptions
         {
             WebRootPath = WebRoot,
             Analyzer = Analyzer,
             SettleWindow = settle ?? TimeSpan.FromMilliseconds(50),
-            SaveGap = saveGap ?? new HmrEngineOptions { WebRootPath = "" }.SaveGap,
-            FirstLook = firstLook ?? new HmrEngineOptions { WebRootPath = "" }.FirstLook,
+            SaveGap = saveGap ?? defaults.SaveGap,
+            FirstLook = firstLook ?? defaults.FirstLook,
             ArtifactPath = artifactPath,
             ArtifactReader = reader,
         };
