@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Runtime;
 using Hmr.Core.Engine;
 using Hmr.Runtime.Serving;
 using Hmr.Runtime.Sockets;
@@ -12,25 +13,34 @@ namespace Hmr.Runtime.Hosting;
 /// .NET first runs a method as quickly compiled, unoptimised code, counts its calls, and recompiles it twice on the way
 /// to optimised code (instrumented, then final) around its 30th and 60th call, on a background thread. A dev server's
 /// update path runs once per save: without priming, a session's first few dozen saves ran slow code and paid for those
-/// recompilations on the same cores the browser needed (docs/benchmarks.md, "Save-to-callback latency"). Here a
-/// synthetic save goes through the same code (file watcher, engine, broadcast to a socket, module request through the
-/// serving middleware) on a scratch web root in the temp folder, with its own engine, socket and middleware: never the
-/// app's files, graph, sockets, pipeline or logs.</summary>
+/// recompilations on the same cores the browser needed (docs/benchmarks.md, "Save-to-callback latency"). Here synthetic
+/// saves go through the same code (file watcher, engine, broadcast to a socket, module request through the serving
+/// middleware) on a scratch web root in the temp folder, with its own engine, socket and middleware: never the app's
+/// files, graph, sockets, pipeline or logs. Each round saves the two shapes an edit usually has: a plain module
+/// accepted by its importer, and a module that accepts itself (served with the hot context injected).</summary>
 internal static class UpdatePathWarmup
 {
-    // Enough rounds for both recompilations, spread out: calls made while the runtime is still busy compiling startup
-    // code are not counted, and each recompilation must finish before the next 30 calls count towards the next one.
-    public const int Rounds = 120;
+    // The runtime counts calls only once no new method has been compiled anywhere for 100 ms, so a fixed number of
+    // rounds could end before the recompilations it exists for (the app's startup, or the first page load, keeps the
+    // runtime compiling). Instead the rounds go on until they stop causing compilations: a quiet stretch longer than
+    // that delay plus 30 counted calls means every method they run has reached its final code.
+    public const int MinimumRounds = 60;
+    public const int QuietRounds = 50;
+    public const int MaximumRounds = 600;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan OutcomeTimeout = TimeSpan.FromSeconds(5);
 
     private const string MainModule = "import { label } from './dep.js';\n" +
-        "import.meta.hot.accept('./dep.js', (next) => show(next.label));\n" +
-        "function show(text) { document.title = text; }\nshow(label);\n";
+        "import { count } from './counter.js';\n" +
+        "import.meta.hot.accept('./dep.js', (next) => show(next.label, count));\n" +
+        "function show(text, n) { document.title = text + n; }\nshow(label, count);\n";
 
     /// <summary>Runs the rounds in a new folder under <paramref name="scratchParent"/> (default: the temp folder) and
-    /// deletes it; returns how many rounds completed.</summary>
-    public static async Task<int> RunAsync(CancellationToken stopping, string? scratchParent = null)
+    /// deletes it; returns how many rounds completed. <paramref name="compiledMethods"/> reads the runtime's count of
+    /// compiled methods (a test gives its own); <paramref name="maximumRounds"/> caps the rounds when it never stays
+    /// still.</summary>
+    public static async Task<int> RunAsync(CancellationToken stopping, string? scratchParent = null,
+        Func<long>? compiledMethods = null, int maximumRounds = MaximumRounds)
     {
         var completed = 0;
         DirectoryInfo? root = null;
@@ -39,7 +49,8 @@ internal static class UpdatePathWarmup
             root = scratchParent is null
                 ? Directory.CreateTempSubdirectory("hmr-warmup-")
                 : Directory.CreateDirectory(Path.Combine(scratchParent, "hmr-warmup-" + Guid.NewGuid().ToString("n")));
-            await PrimeAsync(root.FullName, () => completed++, stopping);
+            await PrimeAsync(root.FullName, compiledMethods ?? (() => JitInfo.GetCompiledMethodCount()), maximumRounds,
+                () => completed++, stopping);
         }
         catch (Exception)
         {
@@ -54,15 +65,18 @@ internal static class UpdatePathWarmup
         return completed;
     }
 
-    private static async Task PrimeAsync(string root, Action roundDone, CancellationToken stopping)
+    private static async Task PrimeAsync(string root, Func<long> compiledMethods, int maximumRounds, Action roundDone,
+        CancellationToken stopping)
     {
         var dep = Path.Combine(root, "dep.js");
+        var counter = Path.Combine(root, "counter.js");
         await File.WriteAllTextAsync(Path.Combine(root, "main.js"), MainModule, stopping);
         await File.WriteAllTextAsync(dep, Dependency(0), stopping);
+        await File.WriteAllTextAsync(counter, SelfAccepting(0), stopping);
 
         using var engine = new HmrEngine(new HmrEngineOptions { WebRootPath = root, SettleWindow = TimeSpan.FromMilliseconds(5) });
         engine.Start();
-        engine.MarkExecuted("/main.js");
+        foreach (var url in new[] { "/main.js", "/dep.js", "/counter.js" }) engine.MarkExecuted(url);
         var holder = new HmrEngineHolder();
         holder.Set(engine);
 
@@ -85,16 +99,28 @@ internal static class UpdatePathWarmup
             new ServedModuleResolver(webRoot), NullLogger<ModuleServingMiddleware>.Instance);
         using var watcher = new WebRootWatcher(root, engine.Post, _ => { });
 
-        for (var round = 1; round <= Rounds; round++)
+        var (quietSince, compiled) = (0, compiledMethods());
+        for (var round = 1; round <= maximumRounds; round++)
         {
-            await File.WriteAllTextAsync(dep, Dependency(round), stopping);
             // No event (the machine is swamped, or the watcher fell back to polling): stop, nothing is lost.
-            if (!await outcomes.WaitAsync(OutcomeTimeout, stopping)) return;
-            await serving.Invoke(ModuleRequest($"/dep.js?t={round}"));
+            if (!await SaveAndServeAsync(dep, Dependency(round), $"/dep.js?t={round}")) return;
+            if (!await SaveAndServeAsync(counter, SelfAccepting(round), $"/counter.js?t={round}")) return;
             roundDone();
+            // Measured from the end of one round to the end of the next, so compilations during the pause count too.
+            var compiledNow = compiledMethods();
+            if (compiledNow != compiled) (quietSince, compiled) = (round, compiledNow);
+            if (round >= MinimumRounds && round - quietSince >= QuietRounds) break;
             await Task.Delay(Pause, stopping);
         }
         hub.Remove(connection);
+
+        async Task<bool> SaveAndServeAsync(string file, string text, string target)
+        {
+            await File.WriteAllTextAsync(file, text, stopping);
+            if (!await outcomes.WaitAsync(OutcomeTimeout, stopping)) return false;
+            await serving.Invoke(ModuleRequest(target));
+            return true;
+        }
     }
 
     private static DefaultHttpContext ModuleRequest(string target)
@@ -110,5 +136,7 @@ internal static class UpdatePathWarmup
         return context;
     }
 
-    private static string Dependency(int round) => $"export const label = 'round {round}';\nimport.meta.hot.accept();\n";
+    private static string Dependency(int round) => $"export const label = 'round {round}';\n";
+
+    private static string SelfAccepting(int round) => $"export let count = {round};\nimport.meta.hot.accept();\n";
 }

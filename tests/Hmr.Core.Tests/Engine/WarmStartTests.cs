@@ -38,7 +38,20 @@ public sealed class WarmStartTests
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
     }
 
-    private static string ArtifactPath() => Path.Combine(Path.GetTempPath(), "hmr-artifact-" + Guid.NewGuid().ToString("N"), "module-graph.json");
+    private readonly List<string> _artifactFolders = [];
+
+    private string ArtifactPath()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "hmr-artifact-" + Guid.NewGuid().ToString("N"));
+        _artifactFolders.Add(folder);
+        return Path.Combine(folder, "module-graph.json");
+    }
+
+    [TestCleanup]
+    public void RemoveArtifacts()
+    {
+        foreach (var folder in _artifactFolders.Where(Directory.Exists)) Directory.Delete(folder, recursive: true);
+    }
 
     [TestMethod]
     public void MatchingArtifactIsUsedWithoutAnalysingAnything()
