@@ -1,6 +1,7 @@
 // Save-to-callback latency of Hmr.Build (under dotnet watch) and Vite 7, on the same module files, in Chromium.
 // One edit = the driver takes the time (epoch ms, sub-ms), writes the file in place, and waits until the page reports
-// that the accept callback ran with the new content (the page takes its time with the same epoch clock).
+// that the accept callback ran with the new content (the page takes its time on its own clock, put on ours by measuring
+// the offset between the two, see clockOffset).
 // Usage (see run.sh, which packs the package first):
 //   node driver.mjs --work DIR --feed DIR --version V [--edits 50] [--warmup 3] [--pause 250]
 //                   [--graphs demo,chain,tree] [--tools ours,vite] [--settle-variant MS] [--settle-graphs demo,tree]
@@ -174,6 +175,7 @@ async function measure(browser, url, graph, tool, server) {
   await page.goto(`${url}/`, { waitUntil: 'load', timeout: 10 * 60 * 1000 });
   await withTimeout(connected, 60000, 'the HMR socket did not connect');
   const loadMs = now() - loadStart;
+  const clockBefore = await clockOffset(page);
   if (graph.observe) {
     // The demo renders the accepted module's text; report it the moment it lands in the DOM.
     await page.evaluate((selector) => {
@@ -228,7 +230,14 @@ async function measure(browser, url, graph, tool, server) {
     await new Promise((r) => setTimeout(r, options.pauseMs));
   }
   const reloads = navigations - navigationsAfterLoad;
+  const clockAfter = await clockOffset(page);
   await context.close();
+  // The page's times were taken on its own clock: put them on ours (the mean of the offsets measured before and after).
+  const offset = (clockBefore.offset + clockAfter.offset) / 2;
+  for (const sample of samples) {
+    sample.latency -= offset;
+    if (sample.serverSide !== null) sample.serverSide -= offset;
+  }
 
   // Ours logs "hmr update <boundary> in N ms" (the engine's own time) per update: pick it up per edit.
   for (let i = 0; i < samples.length; i++) {
@@ -240,7 +249,22 @@ async function measure(browser, url, graph, tool, server) {
       samples[i].logLineAt = line.at - from;
     }
   }
-  return { samples, misses, reloads, consoleErrors, loadMs };
+  return { samples, misses, reloads, consoleErrors, loadMs, clock: { before: clockBefore, after: clockAfter, offset } };
+}
+
+/** How far the page's clock (performance.timeOrigin + now(), taken in the renderer process) is ahead of ours, NTP-style:
+ * from the quickest of 40 round trips, so the error is at most half that round trip. Each edit's latency is the page's
+ * callback time minus our write time, two clocks: without this, an offset between them (seen: 2 ms) went into every
+ * sample of a run. */
+async function clockOffset(page) {
+  let best = null;
+  for (let i = 0; i < 40; i++) {
+    const sent = now();
+    const pageTime = await page.evaluate(() => performance.timeOrigin + performance.now());
+    const received = now();
+    if (!best || received - sent < best.roundTrip) best = { roundTrip: received - sent, offset: pageTime - (sent + received) / 2 };
+  }
+  return best;
 }
 
 function withTimeout(promise, ms, message) {
@@ -318,12 +342,13 @@ async function main() {
             misses: result.misses,
             consoleErrors: result.consoleErrors.slice(0, 5),
             pageLoadMs: Math.round(result.loadMs),
+            clock: result.clock,
             load: { before: loadBefore, after: load() },
             samples: result.samples,
           };
           rows.push(row);
           log(`${graph.name} × ${tool}: median ${fmt(row.median)} ms, p95 ${fmt(row.p95)} ms, n ${row.n}; server side median ${fmt(row.serverSide?.median)} ms, `
-            + `client side median ${fmt(row.clientSide?.median)} ms, ${row.requests?.median} requests/edit, reloads ${row.reloads}, missed ${row.missed}, load ${row.load.after}`);
+            + `page clock ${row.clock.offset >= 0 ? '+' : ''}${row.clock.offset.toFixed(2)} ms (±${(row.clock.before.roundTrip / 2).toFixed(2)}, drift ${(row.clock.after.offset - row.clock.before.offset).toFixed(2)}), client side median ${fmt(row.clientSide?.median)} ms, ${row.requests?.median} requests/edit, reloads ${row.reloads}, missed ${row.missed}, load ${row.load.after}`);
         } finally {
           await server.child.stop();
         }
