@@ -77,6 +77,8 @@ public sealed partial class PackageEndToEndTests
         var runtimeConfig = project.Read("bin/Debug/net10.0/App.runtimeconfig.json");
         StringAssert.Contains(runtimeConfig, $"\"Hmr.ModuleGraphFile\": \"{project.PathOf(GraphFile)}\"");
         StringAssert.Contains(runtimeConfig, $"\"Hmr.WebRoot\": \"{project.PathOf("wwwroot")}\"");
+        // Tiered PGO off in the builds HMR runs in (fewer recompilations during the first saves).
+        StringAssert.Contains(runtimeConfig, "\"System.Runtime.TieredPGO\": false");
         // The dotnet watch mitigation must not lose the JS files as static web assets.
         StringAssert.Contains(project.Read("obj/Debug/net10.0/staticwebassets.build.json"), "js/lib/greet.js");
 
@@ -136,6 +138,7 @@ public sealed partial class PackageEndToEndTests
         Assert.IsFalse(File.Exists(project.PathOf("obj/Release/net10.0/hmr/module-graph.json")));
         Assert.DoesNotContain("HostingStartup", project.Read("obj/Release/net10.0/App.AssemblyInfo.cs"));
         Assert.DoesNotContain("Hmr.ModuleGraphFile", project.Read("bin/Release/net10.0/App.runtimeconfig.json"));
+        Assert.DoesNotContain("TieredPGO", project.Read("bin/Release/net10.0/App.runtimeconfig.json"));
 
         var publish = project.Dotnet("publish", "-c", "Release", "-o", project.PathOf("out"), "--no-restore");
         AssertSucceeded(publish);
@@ -144,5 +147,14 @@ public sealed partial class PackageEndToEndTests
         Assert.Contains("Hmr.Runtime.dll", published);
         Assert.Contains("app.js", published, "JS files are still published as static assets");
         Assert.DoesNotContain("Microsoft.Build", project.Read("out/App.deps.json"));
+    }
+
+    [TestMethod]
+    public void A_project_that_sets_TieredPGO_keeps_its_own_choice()
+    {
+        using var project = new TestWebProject("pgo", "<TieredPGO>true</TieredPGO>");
+        project.Write("wwwroot/js/app.js", "export const ready = true;\n");
+        AssertSucceeded(project.Build());
+        StringAssert.Contains(project.Read("bin/Debug/net10.0/App.runtimeconfig.json"), "\"System.Runtime.TieredPGO\": true");
     }
 }

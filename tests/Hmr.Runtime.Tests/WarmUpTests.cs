@@ -11,20 +11,30 @@ public sealed class WarmUpTests
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
 
-    private static string NewFolder()
+    private readonly List<string> _folders = [];
+
+    private string NewFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "hmr-warmup-tests", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(folder);
+        _folders.Add(folder);
         return folder;
+    }
+
+    [TestCleanup]
+    public void RemoveFolders()
+    {
+        foreach (var folder in _folders.Where(Directory.Exists)) Directory.Delete(folder, recursive: true);
     }
 
     [TestMethod]
     public async Task Every_round_completes_through_real_file_events_and_the_scratch_folder_is_removed()
     {
         var parent = NewFolder();
-        var rounds = await UpdatePathWarmup.RunAsync(CancellationToken.None, parent).WaitAsync(Generous);
-        // A round completes only when the watcher's event came through the engine as an outcome and the module was served.
-        Assert.AreEqual(UpdatePathWarmup.Rounds, rounds);
+        var result = await UpdatePathWarmup.RunAsync(CancellationToken.None, parent).WaitAsync(Generous);
+        // A round completes only when both saves came through the engine as outcomes and both modules were served.
+        Assert.AreEqual(UpdatePathWarmup.Rounds, result.Rounds);
+        Assert.AreEqual(0, result.LoopbackRequests);
         Assert.IsEmpty(Directory.GetFileSystemEntries(parent));
     }
 
@@ -36,8 +46,8 @@ public sealed class WarmUpTests
         var running = UpdatePathWarmup.RunAsync(stop.Token, parent);
         await Task.Delay(200);
         stop.Cancel();
-        var rounds = await running.WaitAsync(Generous);
-        Assert.IsLessThan(UpdatePathWarmup.Rounds, rounds);
+        var result = await running.WaitAsync(Generous);
+        Assert.IsLessThan(UpdatePathWarmup.Rounds, result.Rounds);
         Assert.IsEmpty(Directory.GetFileSystemEntries(parent));
     }
 
@@ -55,9 +65,15 @@ public sealed class WarmUpTests
         Assert.AreEqual("connected", (await tab.ReceiveAsync()).GetProperty("type").GetString());
         var service = app.App.Services.GetServices<IHostedService>().OfType<HmrHostedService>().Single();
         Assert.IsNotNull(service.WarmUp, "the warm-up did not start with the app");
-        Assert.AreEqual(UpdatePathWarmup.Rounds, await service.WarmUp.WaitAsync(Generous));
+        var result = await service.WarmUp.WaitAsync(Generous);
+        Assert.AreEqual(UpdatePathWarmup.Rounds, result.Rounds);
+        // Its module requests went over a real connection to the app (nobody logs or traces requests here).
+        Assert.IsFalse(result.LoopbackFailed);
+        Assert.AreEqual(2 * result.Rounds, result.LoopbackRequests);
+        // And its route closed with it.
+        Assert.IsFalse(app.App.Services.GetRequiredService<WarmUpRoute>().IsOpen);
 
-        // The warm-up's 120 synthetic updates went to its own socket: the first message this tab gets is its own update.
+        // The warm-up's synthetic updates went to its own socket: the first message this tab gets is its own update.
         app.Engine.MarkExecuted("/js/main.js");
         app.Engine.MarkExecuted("/js/counter.js");
         File.WriteAllText(Path.Combine(app.WebRoot, "js", "counter.js"), "export let count = 1;\nimport.meta.hot.accept();\n");

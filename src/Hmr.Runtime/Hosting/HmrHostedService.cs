@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hmr.Core.Engine;
 using Hmr.Core.Protocol;
 using Hmr.Runtime.Serving;
@@ -21,14 +20,15 @@ internal sealed class HmrHostedService(
     IOptions<HmrOptions> options,
     IWebHostEnvironment environment,
     IHostApplicationLifetime lifetime,
+    WarmUpLauncher warmUp,
     ILogger<HmrHostedService> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private IHmrEngine? _engine;
     private WebRootWatcher? _watcher;
 
-    /// <summary>The update path's warm-up, once the app has started (null when off); its result is the rounds run.</summary>
-    internal Task<int>? WarmUp { get; private set; }
+    /// <summary>The update path's warm-up, once the app has started (null when off).</summary>
+    internal Task<WarmUpResult>? WarmUp { get; private set; }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ internal sealed class HmrHostedService(
         _watcher = new WebRootWatcher(webRoot.FullPath, Post, e => logger.WatcherError(e.Message));
         holder.Set(_engine);
         if (options.Value.WarmUp)
-            lifetime.ApplicationStarted.Register(() => WarmUp = Task.Run(WarmUpAsync, CancellationToken.None));
+            lifetime.ApplicationStarted.Register(() => WarmUp = Task.Run(() => warmUp.RunAsync(_stopping.Token), CancellationToken.None));
         return Task.CompletedTask;
     }
 
@@ -69,14 +69,6 @@ internal sealed class HmrHostedService(
             resolver.Invalidate();
         try { _engine?.Post(change); }
         catch (ObjectDisposedException) { }
-    }
-
-    private async Task<int> WarmUpAsync()
-    {
-        var watch = Stopwatch.StartNew();
-        var rounds = await UpdatePathWarmup.RunAsync(_stopping.Token);
-        logger.WarmedUp(rounds, watch.ElapsedMilliseconds);
-        return rounds;
     }
 
     /// <summary>Runs on the engine's batch thread, which raises outcomes one at a time and in order: broadcasting right

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Runtime;
 using Hmr.Core.Engine;
 using Hmr.Runtime.Serving;
 using Hmr.Runtime.Sockets;
@@ -10,24 +9,24 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Hmr.Runtime.Hosting;
 
 /// <summary>Primes the update path after startup, so the developer's first saves are as fast as the hundredth.
-/// .NET first runs a method as quickly compiled, unoptimised code, counts its calls, and recompiles it twice on the way
-/// to optimised code (instrumented, then final) around its 30th and 60th call, on a background thread. A dev server's
-/// update path runs once per save: without priming, a session's first few dozen saves ran slow code and paid for those
-/// recompilations on the same cores the browser needed (docs/benchmarks.md, "Save-to-callback latency"). Here synthetic
-/// saves go through the same code (file watcher, engine, broadcast to a socket, module request through the serving
-/// middleware) on a scratch web root in the temp folder, with its own engine, socket and middleware: never the app's
-/// files, graph, sockets, pipeline or logs. Each round saves the two shapes an edit usually has: a plain module
-/// accepted by its importer, and a module that accepts itself (served with the hot context injected).</summary>
+/// .NET first runs a method as quickly compiled, unoptimised code, counts its calls, and recompiles it optimised around
+/// its 30th call (with tiered PGO, twice: instrumented, then final, around the 30th and 60th), on a background thread.
+/// A dev server's update path runs once per save: without priming, a session's first few dozen saves ran slow code and
+/// paid for those recompilations on the same cores the browser needed (docs/benchmarks.md, "Save-to-callback
+/// latency"). Here synthetic saves go through the same code (file watcher, engine, broadcast to a socket, module
+/// requests served by the serving middleware) on a scratch web root in the temp folder, with its own engine, socket and
+/// middleware instance: never the app's files, graph or tabs. The module requests travel over a loopback connection
+/// through the app's server when <see cref="LoopbackModuleRequests"/> allows it. Each round saves the two shapes an
+/// edit usually has: a plain module accepted by its importer, and a module that accepts itself (served with the hot
+/// context injected).</summary>
 internal static class UpdatePathWarmup
 {
-    // The runtime counts calls only once no new method has been compiled anywhere for 100 ms, so a fixed number of
-    // rounds could end before the recompilations it exists for (the app's startup, or the first page load, keeps the
-    // runtime compiling). Instead the rounds go on until they stop causing compilations: a quiet stretch longer than
-    // that delay plus 30 counted calls means every method they run has reached its final code.
-    public const int MinimumRounds = 60;
-    public const int QuietRounds = 50;
-    public const int MaximumRounds = 600;
-    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(10);
+    // Enough rounds for the recompilations, spread out: calls made while the runtime is still busy compiling startup
+    // code are not counted, and each recompilation must finish before the next 30 calls count towards the next one.
+    // (Waiting instead until the rounds stop causing compilations was tried: in a live app, with the HTTP client's
+    // own code tiering up beside the server's, that never happened within 300 rounds.)
+    public const int Rounds = 120;
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan OutcomeTimeout = TimeSpan.FromSeconds(5);
 
     private const string MainModule = "import { label } from './dep.js';\n" +
@@ -36,21 +35,19 @@ internal static class UpdatePathWarmup
         "function show(text, n) { document.title = text + n; }\nshow(label, count);\n";
 
     /// <summary>Runs the rounds in a new folder under <paramref name="scratchParent"/> (default: the temp folder) and
-    /// deletes it; returns how many rounds completed. <paramref name="compiledMethods"/> reads the runtime's count of
-    /// compiled methods (a test gives its own); <paramref name="maximumRounds"/> caps the rounds when it never stays
-    /// still.</summary>
-    public static async Task<int> RunAsync(CancellationToken stopping, string? scratchParent = null,
-        Func<long>? compiledMethods = null, int maximumRounds = MaximumRounds)
+    /// deletes it. The module requests go over <paramref name="loopback"/> when given (until one fails), else straight
+    /// to a serving middleware instance.</summary>
+    public static async Task<WarmUpResult> RunAsync(CancellationToken stopping, string? scratchParent = null,
+        LoopbackModuleRequests? loopback = null)
     {
-        var completed = 0;
+        var result = new WarmUpResult();
         DirectoryInfo? root = null;
         try
         {
             root = scratchParent is null
                 ? Directory.CreateTempSubdirectory("hmr-warmup-")
                 : Directory.CreateDirectory(Path.Combine(scratchParent, "hmr-warmup-" + Guid.NewGuid().ToString("n")));
-            await PrimeAsync(root.FullName, compiledMethods ?? (() => JitInfo.GetCompiledMethodCount()), maximumRounds,
-                () => completed++, stopping);
+            await PrimeAsync(root.FullName, loopback, result, stopping);
         }
         catch (Exception)
         {
@@ -62,10 +59,10 @@ internal static class UpdatePathWarmup
             try { root?.Delete(recursive: true); }
             catch (IOException) { } // a scanner holding a file: the system cleans its temp folder
         }
-        return completed;
+        return result;
     }
 
-    private static async Task PrimeAsync(string root, Func<long> compiledMethods, int maximumRounds, Action roundDone,
+    private static async Task PrimeAsync(string root, LoopbackModuleRequests? loopback, WarmUpResult result,
         CancellationToken stopping)
     {
         var dep = Path.Combine(root, "dep.js");
@@ -98,18 +95,14 @@ internal static class UpdatePathWarmup
         var serving = new ModuleServingMiddleware(_ => Task.CompletedTask, holder, webRoot, new ModuleCache(),
             new ServedModuleResolver(webRoot), NullLogger<ModuleServingMiddleware>.Instance);
         using var watcher = new WebRootWatcher(root, engine.Post, _ => { });
+        using var route = loopback?.Open(serving.Invoke);
 
-        var (quietSince, compiled) = (0, compiledMethods());
-        for (var round = 1; round <= maximumRounds; round++)
+        for (var round = 1; round <= Rounds; round++)
         {
             // No event (the machine is swamped, or the watcher fell back to polling): stop, nothing is lost.
             if (!await SaveAndServeAsync(dep, Dependency(round), $"/dep.js?t={round}")) return;
             if (!await SaveAndServeAsync(counter, SelfAccepting(round), $"/counter.js?t={round}")) return;
-            roundDone();
-            // Measured from the end of one round to the end of the next, so compilations during the pause count too.
-            var compiledNow = compiledMethods();
-            if (compiledNow != compiled) (quietSince, compiled) = (round, compiledNow);
-            if (round >= MinimumRounds && round - quietSince >= QuietRounds) break;
+            result.Rounds++;
             await Task.Delay(Pause, stopping);
         }
         hub.Remove(connection);
@@ -118,6 +111,11 @@ internal static class UpdatePathWarmup
         {
             await File.WriteAllTextAsync(file, text, stopping);
             if (!await outcomes.WaitAsync(OutcomeTimeout, stopping)) return false;
+            if (loopback is not null && !result.LoopbackFailed)
+            {
+                if (await loopback.GetAsync(target, stopping)) { result.LoopbackRequests++; return true; }
+                result.LoopbackFailed = true;
+            }
             await serving.Invoke(ModuleRequest(target));
             return true;
         }
@@ -139,4 +137,13 @@ internal static class UpdatePathWarmup
     private static string Dependency(int round) => $"export const label = 'round {round}';\n";
 
     private static string SelfAccepting(int round) => $"export let count = {round};\nimport.meta.hot.accept();\n";
+}
+
+/// <summary>What a warm-up did: its rounds, how many module requests went over the loopback connection, and whether one
+/// failed (the rest were then served in process).</summary>
+internal sealed class WarmUpResult
+{
+    public int Rounds { get; set; }
+    public int LoopbackRequests { get; set; }
+    public bool LoopbackFailed { get; set; }
 }
