@@ -254,7 +254,7 @@ async function measure(browser, url, graph, tool, server) {
 
 /** How far the page's clock (performance.timeOrigin + now(), taken in the renderer process) is ahead of ours, NTP-style:
  * from the quickest of 40 round trips, so the error is at most half that round trip. Each edit's latency is the page's
- * callback time minus our write time, two clocks: without this, an offset between them (seen: 2 ms) went into every
+ * callback time minus our write time, two clocks: without this, an offset between them (seen: up to 4 ms) went into every
  * sample of a run. */
 async function clockOffset(page) {
   let best = null;
