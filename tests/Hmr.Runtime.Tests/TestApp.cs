@@ -35,7 +35,8 @@ internal sealed class TestApp : IAsyncDisposable
         bool addHmr = true,
         string[]? args = null,
         Action<WebApplication>? configure = null,
-        Action<string>? prepare = null)
+        Action<string>? prepare = null,
+        Action<WebApplicationBuilder>? build = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "hmr-runtime-tests", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(Path.Combine(root, "wwwroot"));
@@ -55,6 +56,7 @@ internal sealed class TestApp : IAsyncDisposable
         // Off unless a test asks for it (WarmUpTests): every app here would otherwise prime in the background for seconds.
         builder.Configuration["Hmr:WarmUp"] ??= "false";
         if (addHmr) builder.Services.AddHmr();
+        build?.Invoke(builder);
         var app = builder.Build();
         if (configure is not null) configure(app);
         else

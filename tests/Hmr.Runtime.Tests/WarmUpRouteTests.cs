@@ -1,9 +1,13 @@
 using System.Diagnostics;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Hmr.Runtime.Hosting;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Hmr.Runtime.Tests;
@@ -69,6 +73,34 @@ public sealed class WarmUpRouteTests
     {
         var origin = LoopbackModuleRequests.PickOrigin(addresses.Split(';', StringSplitOptions.RemoveEmptyEntries));
         Assert.AreEqual(expected, origin?.ToString());
+    }
+
+    [TestMethod]
+    public async Task An_app_served_over_https_only_is_warmed_up_over_loopback_too()
+    {
+        using var certificate = SelfSignedLoopbackCertificate();
+        await using var app = await TestApp.StartAsync(Site, args: ["--Hmr:WarmUp=true"], build: builder =>
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate))));
+        Assert.AreEqual(Uri.UriSchemeHttps, app.Address.Scheme);
+
+        var service = app.App.Services.GetServices<IHostedService>().OfType<HmrHostedService>().Single();
+        var result = await service.WarmUp!.WaitAsync(TimeSpan.FromSeconds(60));
+        // The app's certificate is trusted by nobody: the warm-up's own client accepts it (its own server, on loopback).
+        Assert.IsFalse(result.LoopbackFailed);
+        Assert.AreEqual(2 * result.Rounds, result.LoopbackRequests);
+    }
+
+    private static X509Certificate2 SelfSignedLoopbackCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        // Kestrel on Linux wants the key in a loadable (PKCS#12) form, not the ephemeral one CreateSelfSigned returns.
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
     }
 
     [TestMethod]
