@@ -15,7 +15,6 @@ internal sealed class LoopbackModuleRequests : IDisposable
 {
     private readonly HttpClient _client;
     private readonly WarmUpRoute _route;
-    private IDisposable? _opening;
     private string _secret = "";
 
     private LoopbackModuleRequests(Uri origin, WarmUpRoute route)
@@ -91,12 +90,8 @@ internal sealed class LoopbackModuleRequests : IDisposable
         return null;
     }
 
-    /// <summary>Routes this instance's requests to <paramref name="serve"/> until disposed.</summary>
-    public IDisposable Open(RequestDelegate serve)
-    {
-        _opening = _route.Open(serve, out _secret);
-        return _opening;
-    }
+    /// <summary>Routes this instance's requests to <paramref name="serve"/> until the result is disposed.</summary>
+    public IDisposable Open(RequestDelegate serve) => _route.Open(serve, out _secret);
 
     /// <summary>Gets the scratch module at <paramref name="target"/> (its URL and query); false when the answer was not
     /// that module (a host filter, a middleware ahead of HMR that answers itself, a failed connection).</summary>
@@ -118,9 +113,5 @@ internal sealed class LoopbackModuleRequests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _opening?.Dispose();
-        _client.Dispose();
-    }
+    public void Dispose() => _client.Dispose();
 }
