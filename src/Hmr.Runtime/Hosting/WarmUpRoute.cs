@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Hmr.Runtime.Sockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -34,7 +35,7 @@ internal sealed class WarmUpRoute
     /// warm-up, or answers 404.</summary>
     public Task ServeAsync(HttpContext context, PathString rest)
     {
-        if (Volatile.Read(ref _open) is not { } open || !SecretMatches(context.Request.Headers[SecretHeader], open.Secret))
+        if (Volatile.Read(ref _open) is not { } open || !HmrToken.SecretMatches(context.Request.Headers[SecretHeader], open.Secret))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
@@ -45,9 +46,6 @@ internal sealed class WarmUpRoute
             request.RawTarget = rest.Value + context.Request.QueryString.Value;
         return open.Serve(context);
     }
-
-    private static bool SecretMatches(string? candidate, byte[] secret) =>
-        candidate is { Length: > 0 and <= 256 } && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(candidate), secret);
 
     private sealed class Closing(WarmUpRoute route, Opening opening) : IDisposable
     {
