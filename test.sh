@@ -30,7 +30,7 @@ rm -rf "$results"
 code=0
 dotnet build Hmr.Build.sln -c Release -nologo -v:q || code=$?
 if [ "$code" -eq 0 ]; then
-  for project in Hmr.Core.Tests Hmr.Runtime.Tests Hmr.Build.Tests Hmr.EndToEnd.Tests; do
+  for project in Hmr.Core.Tests Hmr.Bundler.Tests Hmr.Runtime.Tests Hmr.Build.Tests Hmr.EndToEnd.Tests; do
     dotnet test "tests/$project" -c Release --no-build --logger "trx;LogFileName=$project.trx" \
       --results-directory "$results" "$@" || code=$?
   done
