@@ -10,7 +10,7 @@ var process = Process.GetCurrentProcess();
 var cpuBefore = process.TotalProcessorTime;
 var clock = Stopwatch.StartNew();
 // --no-lex: a lexer that finds nothing, to tell the lexer's share from the rest (reading, hashing, decoding, writing).
-// --serial: one thread, to tell what parallelism buys.
+// --serial: one thread, to tell what parallelism buys. --artifact: then time serialising and parsing the graph alone.
 Func<string, Hmr.Core.Analysis.ModuleAnalysis>? lexer = args.Contains("--no-lex")
     ? _ => new Hmr.Core.Analysis.ModuleAnalysis([], [], Hmr.Core.Analysis.HotFacts.None, false, [])
     : null;
@@ -26,5 +26,6 @@ clock.Stop();
 process.Refresh();
 var cpu = process.TotalProcessorTime - cpuBefore;
 if (args.Contains("--analyzer")) Console.WriteLine(AnalyzerVersion.Current);
+if (args.Contains("--artifact")) ArtifactTimer.Run(result.Document);
 Console.WriteLine($"modules {result.Document.Modules.Count} reparsed {result.ReparsedCount} build {built.TotalMilliseconds:F0} ms " +
     $"total {clock.Elapsed.TotalMilliseconds:F0} ms cpu {cpu.TotalMilliseconds:F0} ms (build {cpuBuilt.TotalMilliseconds:F0}, write {(cpu - cpuBuilt).TotalMilliseconds:F0})");
