@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Hmr.Core.Graph;
 
 // The build artifact (obj/<cfg>/<tfm>/hmr/module-graph.json), documented in docs/module-graph.md.
 // The same records are the unit the live engine keeps per module, so a warm start needs no re-parse
-// of files whose hash still matches.
+// of files whose hash still matches. Their attributes and declaration order are the artifact's JSON contract
+// (ModuleGraphSerializer, source-generated): properties in the order declared, camelCase.
 
 /// <summary>The whole module graph of one web root.</summary>
 /// <param name="SchemaVersion">Bumped on any incompatible change; readers reject other versions.</param>
@@ -10,20 +13,33 @@ namespace Hmr.Core.Graph;
 /// <param name="Roots">Module URLs the pages load directly (module scripts of HTML pages) or that nothing imports.</param>
 /// <param name="Modules">Every module, sorted by URL.</param>
 public sealed record ModuleGraphDocument(
-    int SchemaVersion,
-    string WebRoot,
-    IReadOnlyList<string> Roots,
-    IReadOnlyList<ModuleRecord> Modules)
+    [property: JsonPropertyOrder(0)] int SchemaVersion,
+    [property: JsonPropertyOrder(2)] string WebRoot,
+    [property: JsonPropertyOrder(4)] IReadOnlyList<string> Roots,
+    [property: JsonPropertyOrder(5)] IReadOnlyList<ModuleRecord> Modules)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>What the reader calls: unlike a document made in this process, an artifact that does not name its
+    /// analyzer has none (<see cref="Analyzer"/>).</summary>
+    [JsonConstructor]
+    internal ModuleGraphDocument(int schemaVersion, string webRoot, IReadOnlyList<string> roots, IReadOnlyList<ModuleRecord> modules,
+        string? analyzer = null, string? importMapHash = null)
+        : this(schemaVersion, webRoot, roots, modules)
+    {
+        Analyzer = analyzer;
+        ImportMapHash = importMapHash;
+    }
 
     /// <summary>The analysis code that produced the records (<see cref="AnalyzerVersion"/>); null when the artifact does
     /// not say (written before the field existed). Caches trust records only from the analyzer running now. A document
     /// made in this process is made by this process's analyzer, hence the default.</summary>
+    [JsonPropertyOrder(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Analyzer { get; init; } = AnalyzerVersion.Current;
 
     /// <summary>Fingerprint of the import map the modules were resolved with (null when there was none); a warm
     /// start re-resolves everything when it differs.</summary>
+    [JsonPropertyOrder(3), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ImportMapHash { get; init; }
 }
 

@@ -1,12 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Hmr.Core.Graph;
 
-/// <summary>Writes and reads the module graph artifact (docs/module-graph.md). Output is deterministic: modules and
-/// roots sorted by URL, fixed property order, no timestamps, "\n" newlines, two-space indentation, so the same graph
-/// always gives the same bytes and an unchanged build leaves the file untouched.</summary>
-public static partial class ModuleGraphSerializer
+/// <summary>Writes and reads the module graph artifact (docs/module-graph.md) with the source-generated
+/// <see cref="ArtifactJsonContext"/>. Output is deterministic: modules and roots sorted by URL, fixed property order
+/// (ModuleGraphDocument.cs), no timestamps, "\n" newlines, two-space indentation, so the same graph always gives the
+/// same bytes and an unchanged build leaves the file untouched.</summary>
+public static class ModuleGraphSerializer
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -27,25 +29,13 @@ public static partial class ModuleGraphSerializer
     /// <summary>Writes the artifact to a stream.</summary>
     public static void Write(ModuleGraphDocument document, Stream stream)
     {
-        using (var json = new Utf8JsonWriter(stream, WriterOptions))
+        var sorted = document with
         {
-            json.WriteStartObject();
-            json.WriteNumber("schemaVersion", document.SchemaVersion);
-            if (document.Analyzer is not null)
-                json.WriteString("analyzer", document.Analyzer);
-            json.WriteString("webRoot", document.WebRoot);
-            if (document.ImportMapHash is not null)
-                json.WriteString("importMapHash", document.ImportMapHash);
-            json.WriteStartArray("roots");
-            foreach (var root in document.Roots.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-                json.WriteStringValue(root);
-            json.WriteEndArray();
-            json.WriteStartArray("modules");
-            foreach (var module in document.Modules.OrderBy(m => m.Url, StringComparer.Ordinal))
-                WriteModule(json, module);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
+            Roots = [.. document.Roots.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Modules = [.. document.Modules.OrderBy(m => m.Url, StringComparer.Ordinal)],
+        };
+        using (var json = new Utf8JsonWriter(stream, WriterOptions))
+            JsonSerializer.Serialize(json, sorted, ArtifactJsonContext.Default.ModuleGraphDocument);
         stream.WriteByte((byte)'\n');
     }
 
@@ -74,59 +64,85 @@ public static partial class ModuleGraphSerializer
         return true;
     }
 
-    private static void WriteModule(Utf8JsonWriter json, ModuleRecord module)
+    /// <summary>Reads an artifact. Never throws: a missing, unreadable, corrupt or truncated file, or one of another
+    /// schema version, gives false and a <paramref name="problem"/> saying why (callers then start from scratch).</summary>
+    public static bool TryRead(string path, out ModuleGraphDocument? document, out string? problem)
     {
-        json.WriteStartObject();
-        json.WriteString("url", module.Url);
-        json.WriteString("file", module.File);
-        json.WriteString("hash", module.Hash);
-        json.WriteNumber("size", module.Size);
-        json.WriteStartArray("imports");
-        foreach (var import in module.Imports)
+        document = null;
+        byte[] bytes;
+        try
         {
-            json.WriteStartObject();
-            json.WriteString("specifier", import.Specifier);
-            json.WriteString("url", import.Url);
-            json.WriteString("kind", import.Kind);
-            json.WriteNumber("line", import.Line);
-            json.WriteNumber("column", import.Column);
-            WriteStrings(json, "names", import.Names);
-            json.WriteBoolean("external", import.External);
-            json.WriteEndObject();
+            if (!File.Exists(path))
+            {
+                problem = $"{path} does not exist";
+                return false;
+            }
+            bytes = File.ReadAllBytes(path);
         }
-        json.WriteEndArray();
-        WriteStrings(json, "exports", module.Exports);
-        json.WriteStartObject("hot");
-        json.WriteBoolean("usesHot", module.Hot.UsesHot);
-        json.WriteBoolean("acceptsSelf", module.Hot.AcceptsSelf);
-        WriteStrings(json, "acceptedDeps", module.Hot.AcceptedDeps);
-        WriteStrings(json, "acceptedExports", module.Hot.AcceptedExports);
-        json.WriteEndObject();
-        json.WriteStartArray("diagnostics");
-        foreach (var diagnostic in module.Diagnostics)
+        catch (Exception e)
         {
-            json.WriteStartObject();
-            json.WriteString("code", diagnostic.Code);
-            json.WriteString("severity", diagnostic.Severity);
-            json.WriteString("message", diagnostic.Message);
-            json.WriteNumber("line", diagnostic.Line);
-            json.WriteNumber("column", diagnostic.Column);
-            json.WriteEndObject();
+            problem = $"cannot read {path}: {e.Message}";
+            return false;
         }
-        json.WriteEndArray();
-        json.WriteEndObject();
+        return TryParse(bytes, out document, out problem);
     }
 
-    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string>? values)
+    /// <summary>Parses an artifact's bytes; never throws (see <see cref="TryRead"/>). Unknown properties are skipped,
+    /// so a newer writer that only adds fields stays readable.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out ModuleGraphDocument? document, out string? problem)
     {
-        if (values is null)
+        document = null;
+        try
         {
-            json.WriteNull(name);
-            return;
+            var read = JsonSerializer.Deserialize(utf8, ArtifactJsonContext.Default.ModuleGraphDocument);
+            problem = read is null ? "the graph is null" : SchemaProblem(read.SchemaVersion) ?? NullItemProblem(read);
+            if (problem is null) document = read;
         }
-        json.WriteStartArray(name);
-        foreach (var value in values)
-            json.WriteStringValue(value);
-        json.WriteEndArray();
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            // Another schema may well have another shape: name its version rather than the first part that did not fit.
+            problem = SchemaProblem(SchemaVersionOf(utf8)) ?? $"the graph is corrupt: {e.Message}";
+        }
+        return document is not null;
+    }
+
+    private static string? SchemaProblem(int? version) => version is { } v && v != ModuleGraphDocument.CurrentSchemaVersion
+        ? $"the graph has schema version {v}, this reader knows {ModuleGraphDocument.CurrentSchemaVersion}"
+        : null;
+
+    private static int? SchemaVersionOf(ReadOnlySpan<byte> utf8)
+    {
+        try { return JsonSerializer.Deserialize(utf8, ArtifactJsonContext.Default.ArtifactHeader)?.SchemaVersion; }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException) { return null; }
+    }
+
+    // The generated reader enforces the nullability of properties, not of list items: a [null] in a hand-edited file
+    // would otherwise reach the engine.
+    private static string? NullItemProblem(ModuleGraphDocument document)
+    {
+        if (document.Roots.Contains(null!)) return "the graph has a null root";
+        foreach (var module in document.Modules)
+        {
+            if (module is null) return "the graph has a null module";
+            if (module.Exports.Contains(null!) || module.Hot.AcceptedDeps.Contains(null!) || module.Hot.AcceptedExports?.Contains(null!) == true
+                || module.Diagnostics.Contains(null!) || module.Imports.Any(i => i is null || i.Names?.Contains(null!) == true))
+                return $"module {module.Url} has a null item in a list";
+        }
+        return null;
     }
 }
+
+/// <summary>Only the version, to say why an artifact of another schema did not read.</summary>
+internal sealed record ArtifactHeader(int? SchemaVersion = null);
+
+/// <summary>The artifact's JSON contract, generated at compile time from the records in ModuleGraphDocument.cs. A
+/// constructor parameter without a default value is required and a non-nullable one must not be null; comments are
+/// skipped. Layout (indentation, newlines, escaping) is <see cref="ModuleGraphSerializer"/>'s writer's.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    ReadCommentHandling = JsonCommentHandling.Skip)]
+[JsonSerializable(typeof(ModuleGraphDocument))]
+[JsonSerializable(typeof(ArtifactHeader))]
+internal sealed partial class ArtifactJsonContext : JsonSerializerContext;

@@ -19,7 +19,7 @@ internal sealed class HmrServer(HmrConnectionHub hub) : IHmrServer
         Send(new CustomMessage(eventName, element));
     }
 
-    public void Send(HmrMessage message) => hub.Broadcast(WireFormat.Serialize(message), affectsPages: message is not CustomMessage);
+    public void Send(HmrMessage message) => hub.Broadcast(HmrMessageJson.Serialize(message), affectsPages: message is not CustomMessage);
 
     public IDisposable OnClientEvent(string eventName, Func<HmrClientEvent, ValueTask> handler)
     {

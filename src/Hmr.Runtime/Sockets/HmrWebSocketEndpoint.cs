@@ -64,7 +64,7 @@ internal sealed class HmrWebSocketEndpoint(
 
     private async Task HandleClientMessageAsync(string text)
     {
-        switch (WireFormat.Parse(text))
+        switch (HmrMessageJson.ParseClientMessage(text))
         {
             case ClientInvalidate invalidate:
                 logger.Invalidated(invalidate.Path, invalidate.Message ?? "");

@@ -150,4 +150,93 @@ public sealed class ModuleGraphSerializerTests
         ModuleGraphSerializer.TryRead(older, out _, out var why);
         StringAssert.Contains(why, "schema version 0");
     }
+    [TestMethod]
+    public void The_same_graph_gives_the_same_bytes_every_time()
+    {
+        var first = ModuleGraphSerializer.Serialize(Sample());
+        CollectionAssert.AreEqual(first, ModuleGraphSerializer.Serialize(Sample()), "two documents with the same content");
+        var document = Sample();
+        CollectionAssert.AreEqual(ModuleGraphSerializer.Serialize(document), ModuleGraphSerializer.Serialize(document), "one document twice");
+        CollectionAssert.AreEqual(first, ModuleGraphSerializer.Serialize(Sample() with { Roots = ["/js/main.js", "/js/main.js"] }), "roots are distinct");
+    }
+
+    [TestMethod]
+    public void Unicode_and_escapes_round_trip()
+    {
+        const string nasty = "é 日本 😀 \"quoted\" back\\slash tab\t new\nline \u0001 <script>&amp; \u2028";
+        var document = Sample() with
+        {
+            Modules = [Sample().Modules[1] with { Url = "/js/é😀.js", File = "wwwroot/js/é😀.js", Exports = [nasty],
+                Diagnostics = [new DiagnosticRecord("HMR020", "warning", nasty, 1, 1)] }],
+            Roots = ["/js/é😀.js"],
+        };
+        var bytes = ModuleGraphSerializer.Serialize(document);
+        Assert.IsTrue(ModuleGraphSerializer.TryParse(bytes, out var read, out var problem), problem);
+        var module = read!.Modules.Single();
+        Assert.AreEqual(("/js/é😀.js", "wwwroot/js/é😀.js", nasty, nasty), (module.Url, module.File, module.Exports.Single(), module.Diagnostics.Single().Message));
+        CollectionAssert.AreEqual(bytes, ModuleGraphSerializer.Serialize(read));
+        var text = Encoding.UTF8.GetString(bytes);
+        Assert.Contains("é 日本", text, "non-ASCII stays readable");
+        Assert.Contains("<script>&amp;", text, "markup characters stay readable");
+        Assert.Contains("\\u0001", text, "control characters are escaped");
+    }
+
+    [TestMethod]
+    public void An_artifact_that_does_not_name_its_analyzer_reads_as_none()
+    {
+        // A document made in this process carries this analyzer; one read from a file must not pretend it does.
+        var text = Encoding.UTF8.GetString(ModuleGraphSerializer.Serialize(Sample()));
+        text = text.Replace($"  \"analyzer\": \"{AnalyzerVersion.Current}\",\n", "");
+        Assert.DoesNotContain("analyzer", text);
+        Assert.IsTrue(ModuleGraphSerializer.TryParse(Encoding.UTF8.GetBytes(text), out var read, out var problem), problem);
+        Assert.IsNull(read!.Analyzer);
+        Assert.IsTrue(ModuleGraphSerializer.TryParse(ModuleGraphSerializer.Serialize(Sample() with { ImportMapHash = null }), out read, out _));
+        Assert.IsNull(read!.ImportMapHash);
+        Assert.AreEqual(AnalyzerVersion.Current, read.Analyzer);
+    }
+
+    [TestMethod]
+    public void Properties_in_another_order_and_comments_are_read()
+    {
+        const string json = """
+            // written by hand
+            {
+              "modules": [ { "diagnostics": [], "hot": { "acceptedExports": null, "acceptedDeps": [], "acceptsSelf": true, "usesHot": true },
+                             "exports": [], "imports": [], "size": 3, "hash": "ab", "file": "wwwroot/a.js", "url": "/a.js" } ],
+              "roots": [ "/a.js" ], /* the only one */
+              "webRoot": "wwwroot",
+              "schemaVersion": 1
+            }
+            """;
+        Assert.IsTrue(ModuleGraphSerializer.TryParse(Encoding.UTF8.GetBytes(json), out var read, out var problem), problem);
+        Assert.AreEqual(("/a.js", 3L, true), (read!.Modules.Single().Url, read.Modules.Single().Size, read.Modules.Single().Hot.AcceptsSelf));
+    }
+
+    [TestMethod]
+    public void Null_items_in_lists_are_rejected()
+    {
+        var good = Encoding.UTF8.GetString(ModuleGraphSerializer.Serialize(Sample()));
+        foreach (var list in new[] { "roots", "modules", "imports", "names", "exports", "acceptedDeps", "acceptedExports", "diagnostics" })
+        {
+            // The first non-empty list of that name (an indented one) gets a null first item.
+            var opening = $"\"{list}\": [\n";
+            Assert.Contains(opening, good, list);
+            var at = good.IndexOf(opening, StringComparison.Ordinal) + opening.Length;
+            var text = good[..at] + "null," + good[at..];
+            Assert.IsFalse(ModuleGraphSerializer.TryParse(Encoding.UTF8.GetBytes(text), out var document, out var problem), list);
+            Assert.IsNull(document, list);
+            StringAssert.Contains(problem, "null", list);
+        }
+    }
+
+    [TestMethod]
+    public void Another_schema_is_named_even_when_its_shape_differs()
+    {
+        var newer = """{ "schemaVersion": 2, "graph": { "nodes": [] } }"""u8;
+        Assert.IsFalse(ModuleGraphSerializer.TryParse(newer, out var document, out var problem));
+        Assert.IsNull(document);
+        StringAssert.Contains(problem, "schema version 2");
+        Assert.IsFalse(ModuleGraphSerializer.TryParse("""{ "webRoot": "wwwroot", "roots": [], "modules": [] }"""u8, out _, out problem));
+        StringAssert.Contains(problem, "schemaVersion");
+    }
 }

@@ -9,6 +9,7 @@ public sealed class HmrMessageJsonTests
     public static IEnumerable<object[]> ServerMessages =>
     [
         [new ConnectedMessage(), """{"type":"connected"}"""],
+        [new ConnectedMessage("b7f2", 3), """{"type":"connected","instanceId":"b7f2","messageCount":3}"""],
         [new UpdateMessage([
             new ModuleUpdate(UpdateType.JsUpdate, 1700000000123, "/app.js", "/dep.js", false, null, []),
             new ModuleUpdate(UpdateType.CssUpdate, 1700000000123, "/site.css", "/site.css", false, null, []),
@@ -69,6 +70,11 @@ public sealed class HmrMessageJsonTests
     [DataRow("""{"type":"custom","event":"vite:invalidate"}""")]
     [DataRow("""{"type":"custom","event":"vite:invalidate","data":{"message":"no path"}}""")]
     [DataRow("""{"type":"custom","event":"vite:invalidate","data":"text"}""")]
+    [DataRow("""{"type":"custom","event":"vite:invalidate","data":{"path":5}}""")]
+    [DataRow("""{"type":"custom","event":7}""")]
+    [DataRow("""{"type":"custom","event":null}""")]
+    [DataRow("""{"type":"ping"} trailing""")]
+    [DataRow("null")]
     public void MalformedClientFramesAreNull(string json) => Assert.IsNull(HmrMessageJson.ParseClientMessage(json));
 
     [TestMethod]
@@ -77,6 +83,8 @@ public sealed class HmrMessageJsonTests
     [DataRow("""{"type":"update","updates":[{"type":"js-update"}]}""")]
     [DataRow("""{"type":"prune"}""")]
     [DataRow("""{"type":"error"}""")]
+    [DataRow("""{"type":"connected","messageCount":"three"}""")]
+    [DataRow("""{"paths":["/a.js"]}""")]
     public void MalformedServerFramesAreNull(string json) => Assert.IsNull(HmrMessageJson.ParseServerMessage(json));
 
     [TestMethod]
@@ -106,5 +114,27 @@ public sealed class HmrMessageJsonTests
     {
         var json = HmrMessageJson.Serialize(new FullReloadMessage("/a \"b\"\\c\n.html", null));
         Assert.AreEqual("/a \"b\"\\c\n.html", JsonDocument.Parse(json).RootElement.GetProperty("path").GetString());
+    }
+
+    [TestMethod]
+    public void TypeNeedNotComeFirst()
+    {
+        Assert.AreEqual(new ClientInvalidate("/a.js", null, null),
+            HmrMessageJson.ParseClientMessage("""{"data":{"path":"/a.js"},"event":"vite:invalidate","type":"custom"}"""));
+        var prune = (PruneMessage)HmrMessageJson.ParseServerMessage("""{"paths":["/a.js"],"type":"prune"}""")!;
+        CollectionAssert.AreEqual(new[] { "/a.js" }, prune.Paths.ToArray());
+    }
+
+    [TestMethod]
+    public void UnicodeAndMarkupStayReadableAndRoundTrip()
+    {
+        const string path = "/é/日本/😀 <b>&amp;</b> \"q\" \\ \t \u0001 \u2028.html";
+        var json = HmrMessageJson.Serialize(new FullReloadMessage(path, null));
+        StringAssert.Contains(json, "/é/日本/");
+        StringAssert.Contains(json, "<b>&amp;</b>");
+        StringAssert.Contains(json, "\\u0001");
+        Assert.AreEqual(path, ((FullReloadMessage)HmrMessageJson.ParseServerMessage(json)!).Path);
+        var invalidate = new ClientInvalidate(path, "é 😀", null);
+        Assert.AreEqual(invalidate, HmrMessageJson.ParseClientMessage(HmrMessageJson.Serialize(invalidate)));
     }
 }
