@@ -61,4 +61,13 @@ public static class PackageFeed
         using var reader = new StreamReader(zip.GetEntry(name)!.Open());
         return reader.ReadToEnd();
     }
+
+    public static byte[] ReadBytes(string name)
+    {
+        using var zip = ZipFile.OpenRead(PackageFile);
+        using var entry = zip.GetEntry(name)!.Open();
+        using var bytes = new MemoryStream();
+        entry.CopyTo(bytes);
+        return bytes.ToArray();
+    }
 }
