@@ -5,6 +5,7 @@
 #   2. a no-op build: the analysis target must be skipped (no summary line);
 #   3. one edited module: only it is re-parsed.
 # Usage: bench/build/run.sh [modules]     Results go to stdout; record them in docs/benchmarks.md ("## Build task").
+# KEEP=1 keeps the work folder, for bench/build/ab.sh (A/B of the task's Hmr.Core.dll in the same app and package).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 modules="${1:-2500}"
