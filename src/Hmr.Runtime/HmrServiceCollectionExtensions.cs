@@ -31,7 +31,6 @@ public static class HmrServiceCollectionExtensions
         services.AddSingleton<WarmUpLauncher>();
         services.AddSingleton<HmrWebRoot>();
         services.AddSingleton<ModuleCache>();
-        services.AddSingleton<ServedModuleResolver>();
         services.AddSingleton<HmrConnectionHub>();
         services.AddSingleton<HmrServer>();
         services.AddSingleton<IHmrServer>(sp => sp.GetRequiredService<HmrServer>());

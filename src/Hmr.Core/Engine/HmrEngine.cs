@@ -1,6 +1,7 @@
-using Hmr.Core.Resolution;
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using Hmr.Core.Protocol;
+using Hmr.Core.Graph;
+using Hmr.Core.Resolution;
 
 namespace Hmr.Core.Engine;
 
@@ -22,6 +23,10 @@ public sealed partial class HmrEngine : IHmrEngine
     private readonly HashSet<string> _executedBeforeKnown = new(StringComparer.Ordinal);
     // Last content hash of each HTML page, so an unchanged save does not reload.
     private readonly Dictionary<string, string> _pageHashes = new(StringComparer.Ordinal);
+    // The last analysis of each module (the record with the lexer's offsets), made by the batch path or for a request,
+    // tagged with the import map it was resolved under: serving reads it instead of analysing again.
+    private readonly ConcurrentDictionary<string, (long ImportMapGeneration, AnalysedModule Analysed)> _analyses = new(StringComparer.Ordinal);
+    private long _importMapGeneration;
     private bool _disposed;
 
     public HmrEngine(HmrEngineOptions options) : this(options, null) { }
@@ -51,7 +56,7 @@ public sealed partial class HmrEngine : IHmrEngine
         var watch = Stopwatch.StartNew();
         lock (_gate)
         {
-            var loader = new WarmStart(_options, _analyzer, _paths, _graph, _snapshot);
+            var loader = new WarmStart(_options, _analyzer, _paths, _graph, _snapshot, Analyze);
             var (fromArtifact, analysed, problem) = loader.Run();
             foreach (var url in _executedBeforeKnown) MarkExecutedLocked(url);
             _snapshot.Publish(_graph);
@@ -126,6 +131,34 @@ public sealed partial class HmrEngine : IHmrEngine
     }
 
     public ModuleInfo? GetModule(string url) => _snapshot.Get(StripQuery(url));
+
+    public AnalysedModule AnalyzeForServing(string url, string fullPath, byte[] content)
+    {
+        url = StripQuery(url);
+        var hash = _options.ContentHash(content);
+        var generation = Volatile.Read(ref _importMapGeneration);
+        if (_analyses.TryGetValue(url, out var known) && known.ImportMapGeneration == generation && known.Analysed.Record.Hash == hash)
+            return known.Analysed;
+        // Not analysed yet in this process (loaded from the build artifact, which keeps no offsets), or saved and not yet
+        // taken by a batch: the same analyzer, the same import map.
+        var analysed = _analyzer.Analyze(url, fullPath, Decode(content), hash, content.Length);
+        _analyses[url] = (generation, analysed);
+        return analysed;
+    }
+
+    public IReadOnlySet<string> NamesImportedFrom(string url)
+    {
+        url = StripQuery(url);
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            if (_graph.Find(url) is not { } node) return names;
+            foreach (var importer in node.Importers)
+                foreach (var import in importer.Record?.Imports ?? [])
+                    if (import is { Names: { } used } && import.Url == url) names.UnionWith(used);
+        }
+        return names;
+    }
 
     /// <summary>Every module the host can serve, as one consistent snapshot (never changes once returned).</summary>
     public IReadOnlyDictionary<string, ModuleInfo> Snapshot => _snapshot.Current;

@@ -1,26 +1,37 @@
-using Hmr.Core.Analysis;
 using Hmr.Core.Graph;
 
 namespace Hmr.Core.Engine;
 
 /// <summary>The default analyzer: the build task's <see cref="ModuleAnalyzer"/> (lexer, import map, resolution
-/// against files on disk), so a module analysed live gets exactly the record the build would have written.</summary>
+/// against files on disk), so a module analysed live gets exactly the record the build would have written. It is the
+/// only place the live import map is read: the engine asks it to reload when a page changes.</summary>
 public sealed class WebRootModuleAnalyzer : IModuleAnalyzer
 {
-    private readonly ModuleAnalyzer _analyzer;
+    private readonly string _root;
+    private readonly string? _importMapFile;
     private readonly string _projectDirectory;
+    private volatile ModuleAnalyzer _analyzer;
 
     public WebRootModuleAnalyzer(string webRootPath, string? importMapFile = null)
     {
-        var root = Path.GetFullPath(webRootPath);
-        _projectDirectory = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(root)) ?? root;
-        _analyzer = ModuleAnalyzer.ForWebRoot(root, importMapFile);
+        _root = Path.GetFullPath(webRootPath);
+        _importMapFile = importMapFile;
+        _projectDirectory = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(_root)) ?? _root;
+        _analyzer = ModuleAnalyzer.ForWebRoot(_root, importMapFile);
     }
 
-    public ModuleRecord Analyze(string url, string fullPath, string content) =>
-        _analyzer.Analyze(url, Path.GetRelativePath(_projectDirectory, fullPath).Replace('\\', '/'), content);
+    public AnalysedModule Analyze(string url, string fullPath, string content, string hash, long size) =>
+        _analyzer.AnalyzeModule(url, Path.GetRelativePath(_projectDirectory, fullPath).Replace('\\', '/'), content, hash, size);
 
     public bool IsStillValid(ModuleRecord record) => _analyzer.IsStillValid(record);
+
+    public bool ReloadImportMap()
+    {
+        var reloaded = ModuleAnalyzer.ForWebRoot(_root, _importMapFile);
+        if (reloaded.Resolver.ImportMap.Fingerprint == _analyzer.Resolver.ImportMap.Fingerprint) return false;
+        _analyzer = reloaded;
+        return true;
+    }
 }
 
 /// <summary>Reads the artifact with the build task's <see cref="ModuleGraphSerializer"/>.</summary>

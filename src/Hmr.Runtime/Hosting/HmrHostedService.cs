@@ -16,7 +16,6 @@ internal sealed class HmrHostedService(
     HmrEngineHolder holder,
     HmrWebRoot webRoot,
     HmrServer server,
-    ServedModuleResolver resolver,
     IOptions<HmrOptions> options,
     IWebHostEnvironment environment,
     IHostApplicationLifetime lifetime,
@@ -64,9 +63,6 @@ internal sealed class HmrHostedService(
 
     private void Post(FileChange change)
     {
-        // A page may have changed its import map (it reloads anyway; the modules it then requests must use the new map).
-        if (change.FullPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || change.FullPath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
-            resolver.Invalidate();
         try { _engine?.Post(change); }
         catch (ObjectDisposedException) { }
     }

@@ -93,7 +93,7 @@ internal static class UpdatePathWarmup
 
         var webRoot = new HmrWebRoot(root);
         var serving = new ModuleServingMiddleware(_ => Task.CompletedTask, holder, webRoot, new ModuleCache(),
-            new ServedModuleResolver(webRoot), NullLogger<ModuleServingMiddleware>.Instance);
+            NullLogger<ModuleServingMiddleware>.Instance);
         using var watcher = new WebRootWatcher(root, engine.Post, _ => { });
         using var route = loopback?.Open(serving.Invoke);
 
