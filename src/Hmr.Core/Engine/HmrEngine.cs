@@ -45,9 +45,6 @@ public sealed partial class HmrEngine : IHmrEngine
 
     public event Action<EngineOutcome>? OutcomeReady;
 
-    /// <summary>The mutable graph, for invariant checks in tests (never touch it outside the lock in product code).</summary>
-    internal ModuleGraph GraphForTests => _graph;
-
     /// <summary>Number of modules in the graph (tests, benchmarks, logs).</summary>
     public int ModuleCount { get { lock (_gate) return _graph.Count; } }
 
@@ -56,7 +53,7 @@ public sealed partial class HmrEngine : IHmrEngine
         var watch = Stopwatch.StartNew();
         lock (_gate)
         {
-            var loader = new WarmStart(_options, _analyzer, _paths, _graph, _snapshot, Analyze);
+            var loader = new WarmStart(_options, _analyzer, _paths, _graph, _snapshot);
             var (fromArtifact, analysed, problem) = loader.Run();
             foreach (var url in _executedBeforeKnown) MarkExecutedLocked(url);
             _snapshot.Publish(_graph);
@@ -86,20 +83,6 @@ public sealed partial class HmrEngine : IHmrEngine
     {
         ArgumentNullException.ThrowIfNull(changes);
         lock (_gate) return ProcessBatch(changes, mayDefer: null, deferred: null);
-    }
-
-    /// <summary>Propagates as if the modules' files had changed, without reading them (benchmarks, tests).</summary>
-    internal EngineOutcome PropagateAsChanged(IReadOnlyList<string> urls)
-    {
-        lock (_gate)
-        {
-            var batch = new BatchState();
-            foreach (var url in urls)
-                if (_graph.Find(url) is { Exists: true } node) { batch.AddChanged(node); batch.AddChangedUrl(url); }
-            var outcome = BuildOutcome(batch, [], Stopwatch.StartNew());
-            _snapshot.Publish(_graph);
-            return outcome;
-        }
     }
 
     public void MarkExecuted(string url)
@@ -139,8 +122,8 @@ public sealed partial class HmrEngine : IHmrEngine
         var generation = Volatile.Read(ref _importMapGeneration);
         if (_analyses.TryGetValue(url, out var known) && known.ImportMapGeneration == generation && known.Analysed.Record.Hash == hash)
             return known.Analysed;
-        // Not analysed yet in this process (loaded from the build artifact, which keeps no offsets), or saved and not yet
-        // taken by a batch: the same analyzer, the same import map.
+        // Not lexed since start (the artifact and the warm start keep no offsets: a served module pays this once), or saved
+        // and not yet taken by a batch: the same analyzer, the same import map.
         var analysed = _analyzer.Analyze(url, fullPath, Decode(content), hash, content.Length);
         _analyses[url] = (generation, analysed);
         return analysed;
