@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Hmr.Core.Analysis;
 using Hmr.Core.Graph;
 using Microsoft.Build.Framework;
 using Task = Microsoft.Build.Utilities.Task;
@@ -32,9 +31,6 @@ public sealed class AnalyzeModules : Task
     /// <summary>Modules lexed this time (the rest came from the previous artifact).</summary>
     [Output] public int ReparsedCount { get; private set; }
 
-    /// <summary>The lexer; tests replace it.</summary>
-    internal Func<string, ModuleAnalysis> Lexer { get; set; } = LexerBinding.Analyze;
-
     public override bool Execute()
     {
         var clock = Stopwatch.StartNew();
@@ -52,7 +48,7 @@ public sealed class AnalyzeModules : Task
         try
         {
             result = ModuleGraphBuilder.Build(
-                new ModuleGraphBuildOptions(ProjectDirectory, WebRoot, Lexer) { ImportMapFile = string.IsNullOrWhiteSpace(ImportMap) ? null : ImportMap },
+                new ModuleGraphBuildOptions(ProjectDirectory, WebRoot) { ImportMapFile = string.IsNullOrWhiteSpace(ImportMap) ? null : ImportMap },
                 previous);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
