@@ -83,7 +83,8 @@ internal sealed class EntryPointMap(PackageJson package, IReadOnlySet<string> co
 
     private MapOutcome MatchKeys(string matchKey, JsonElement map, bool isImports)
     {
-        if (!matchKey.Contains('*') && map.TryGetProperty(matchKey, out var exact))
+        // A key ending in '/' is a folder mapping, which Node no longer supports: never matched, even exactly.
+        if (!matchKey.Contains('*') && !matchKey.EndsWith('/') && map.TryGetProperty(matchKey, out var exact))
         {
             return ResolveTarget(exact, null, isImports);
         }

@@ -1,6 +1,6 @@
 using Hmr.Bundler.DependencyResolution;
 
-namespace Hmr.Bundler.Tests.Resolution;
+namespace Hmr.Bundler.Tests.DependencyResolution;
 
 /// <summary>Packages without <c>exports</c>: <c>module</c>, then <c>browser</c> (string form), then <c>main</c>, then
 /// <c>index.js</c>; sub-paths and relative specifiers with extension and index probing, as esbuild bundles.</summary>

@@ -1,6 +1,6 @@
 using Hmr.Bundler.DependencyResolution;
 
-namespace Hmr.Bundler.Tests.Resolution;
+namespace Hmr.Bundler.Tests.DependencyResolution;
 
 /// <summary><c>package.json</c> <c>exports</c> in every form Node defines, with the browser bundler's conditions.</summary>
 [TestClass]
@@ -148,6 +148,17 @@ public sealed class ExportsFieldTests
 
         Assert.AreEqual("node_modules/pkg/icons/home.js", project.Resolve("pkg/icons/home.svg.js"));
         Assert.AreEqual("node_modules/pkg/raw/home.svg", project.Resolve("pkg/icons/home.svg"));
+    }
+
+    [TestMethod]
+    public void FolderMappingsEndingInSlashAreNotSupported()
+    {
+        // htm and tslib still carry "./": "./" from before Node 17; Node ignores such keys, and so do we.
+        using var project = WithPackage("""{ ".": "./index.js", "./": "./", "./lib/": "./lib/" }""", "index.js", "lib/a.js");
+
+        project.Fail("pkg/", ResolutionCodes.NotExported);
+        project.Fail("pkg/lib/", ResolutionCodes.NotExported);
+        project.Fail("pkg/lib/a.js", ResolutionCodes.NotExported);
     }
 
     [TestMethod]

@@ -1,6 +1,6 @@
 using Hmr.Bundler.DependencyResolution;
 
-namespace Hmr.Bundler.Tests.Resolution;
+namespace Hmr.Bundler.Tests.DependencyResolution;
 
 /// <summary>A project folder built in a temporary directory for one test: files, package.json files, symbolic links,
 /// and a resolver over it. Resolved paths are given back relative to the folder, with '/'.</summary>

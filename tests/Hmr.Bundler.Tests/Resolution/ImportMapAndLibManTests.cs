@@ -1,6 +1,6 @@
 using Hmr.Bundler.DependencyResolution;
 
-namespace Hmr.Bundler.Tests.Resolution;
+namespace Hmr.Bundler.Tests.DependencyResolution;
 
 /// <summary>The two sources beside node_modules: the pages' import-map entries (local ones first of all, remote ones
 /// external) and the folders LibMan restores.</summary>

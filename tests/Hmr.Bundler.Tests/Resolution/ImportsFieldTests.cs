@@ -1,6 +1,6 @@
 using Hmr.Bundler.DependencyResolution;
 
-namespace Hmr.Bundler.Tests.Resolution;
+namespace Hmr.Bundler.Tests.DependencyResolution;
 
 /// <summary><c>#name</c> specifiers through the <c>imports</c> of the importing file's package.</summary>
 [TestClass]

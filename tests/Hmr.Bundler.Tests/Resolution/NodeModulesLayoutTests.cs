@@ -1,6 +1,6 @@
 using Hmr.Bundler.DependencyResolution;
 
-namespace Hmr.Bundler.Tests.Resolution;
+namespace Hmr.Bundler.Tests.DependencyResolution;
 
 /// <summary>Finding a package folder by name in the layouts npm, yarn classic and pnpm write.</summary>
 [TestClass]

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Hmr.Bundler.DependencyResolution;
 
-namespace Hmr.Bundler.Tests.Resolution;
+namespace Hmr.Bundler.Tests.DependencyResolution;
 
 /// <summary>Bad input in node_modules: broken package.json files and symbolic link loops give clear errors, never a hang.</summary>
 [TestClass]
