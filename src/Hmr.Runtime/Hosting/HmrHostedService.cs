@@ -19,16 +19,10 @@ internal sealed class HmrHostedService(
     ServedModuleResolver resolver,
     IOptions<HmrOptions> options,
     IWebHostEnvironment environment,
-    IHostApplicationLifetime lifetime,
-    WarmUpLauncher warmUp,
     ILogger<HmrHostedService> logger) : IHostedService, IDisposable
 {
-    private readonly CancellationTokenSource _stopping = new();
     private IHmrEngine? _engine;
     private WebRootWatcher? _watcher;
-
-    /// <summary>The update path's warm-up, once the app has started (null when off).</summary>
-    internal Task<WarmUpResult>? WarmUp { get; private set; }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -57,8 +51,6 @@ internal sealed class HmrHostedService(
         _engine.OutcomeReady += Publish;
         _watcher = new WebRootWatcher(webRoot.FullPath, Post, e => logger.WatcherError(e.Message));
         holder.Set(_engine);
-        if (options.Value.WarmUp)
-            lifetime.ApplicationStarted.Register(() => WarmUp = Task.Run(() => warmUp.RunAsync(_stopping.Token), CancellationToken.None));
         return Task.CompletedTask;
     }
 
@@ -90,7 +82,6 @@ internal sealed class HmrHostedService(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping.Cancel();
         _watcher?.Dispose();
         if (_engine is not null) _engine.OutcomeReady -= Publish;
         return Task.CompletedTask;
@@ -98,7 +89,6 @@ internal sealed class HmrHostedService(
 
     public void Dispose()
     {
-        _stopping.Cancel();
         _watcher?.Dispose();
         holder.Set(null);
         _engine?.Dispose();
