@@ -23,11 +23,6 @@ public sealed class HmrOptions
     /// <summary>Extra browser origins allowed to open the HMR socket (e.g. <c>https://dev.example.test:5001</c>).</summary>
     public IList<string> AllowedOrigins { get; } = [];
 
-    /// <summary>After startup, runs 120 rounds of synthetic edits through the update path in the background (on a
-    /// scratch folder under the temp folder, their module requests over a loopback connection to the app unless requests
-    /// are logged or traced), so that .NET has compiled that path optimised before the first real save.</summary>
-    public bool WarmUp { get; set; } = true;
-
     /// <summary>Interval of the server's WebSocket pings.</summary>
     public int KeepAliveSeconds { get; set; } = 15;
 }

@@ -27,8 +27,6 @@ public static class HmrServiceCollectionExtensions
         services.TryAddSingleton<IHmrEngineFactory, HmrEngineFactory>();
         services.AddSingleton<HmrToken>();
         services.AddSingleton<HmrEngineHolder>();
-        services.AddSingleton<WarmUpRoute>();
-        services.AddSingleton<WarmUpLauncher>();
         services.AddSingleton<HmrWebRoot>();
         services.AddSingleton<ModuleCache>();
         services.AddSingleton<HmrConnectionHub>();

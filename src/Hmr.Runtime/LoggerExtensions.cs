@@ -58,7 +58,4 @@ internal static partial class LoggerExtensions
 
     [LoggerMessage(18, LogLevel.Information, "hmr prune {Paths}")]
     public static partial void Pruned(this ILogger logger, string paths);
-
-    [LoggerMessage(19, LogLevel.Debug, "hmr warm-up: {Rounds} rounds of synthetic saves through the update path in {Milliseconds} ms, module requests {How}")]
-    public static partial void WarmedUp(this ILogger logger, int rounds, long milliseconds, string how);
 }

@@ -35,8 +35,7 @@ internal sealed class TestApp : IAsyncDisposable
         bool addHmr = true,
         string[]? args = null,
         Action<WebApplication>? configure = null,
-        Action<string>? prepare = null,
-        Action<WebApplicationBuilder>? build = null)
+        Action<string>? prepare = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "hmr-runtime-tests", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(Path.Combine(root, "wwwroot"));
@@ -53,10 +52,7 @@ internal sealed class TestApp : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration["Hmr:SettleMilliseconds"] = "20";
-        // Off unless a test asks for it (WarmUpTests): every app here would otherwise prime in the background for seconds.
-        builder.Configuration["Hmr:WarmUp"] ??= "false";
         if (addHmr) builder.Services.AddHmr();
-        build?.Invoke(builder);
         var app = builder.Build();
         if (configure is not null) configure(app);
         else

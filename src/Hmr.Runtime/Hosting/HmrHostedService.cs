@@ -18,16 +18,10 @@ internal sealed class HmrHostedService(
     HmrServer server,
     IOptions<HmrOptions> options,
     IWebHostEnvironment environment,
-    IHostApplicationLifetime lifetime,
-    WarmUpLauncher warmUp,
     ILogger<HmrHostedService> logger) : IHostedService, IDisposable
 {
-    private readonly CancellationTokenSource _stopping = new();
     private IHmrEngine? _engine;
     private WebRootWatcher? _watcher;
-
-    /// <summary>The update path's warm-up, once the app has started (null when off).</summary>
-    internal Task<WarmUpResult>? WarmUp { get; private set; }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -56,8 +50,6 @@ internal sealed class HmrHostedService(
         _engine.OutcomeReady += Publish;
         _watcher = new WebRootWatcher(webRoot.FullPath, Post, e => logger.WatcherError(e.Message));
         holder.Set(_engine);
-        if (options.Value.WarmUp)
-            lifetime.ApplicationStarted.Register(() => WarmUp = Task.Run(() => warmUp.RunAsync(_stopping.Token), CancellationToken.None));
         return Task.CompletedTask;
     }
 
@@ -86,7 +78,6 @@ internal sealed class HmrHostedService(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping.Cancel();
         _watcher?.Dispose();
         if (_engine is not null) _engine.OutcomeReady -= Publish;
         return Task.CompletedTask;
@@ -94,7 +85,6 @@ internal sealed class HmrHostedService(
 
     public void Dispose()
     {
-        _stopping.Cancel();
         _watcher?.Dispose();
         holder.Set(null);
         _engine?.Dispose();
