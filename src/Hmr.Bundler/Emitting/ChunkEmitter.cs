@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Hmr.Bundler.Analysis;
 using Hmr.Bundler.Chunking;
 using Hmr.Bundler.Linking;
@@ -53,7 +52,7 @@ internal sealed class ChunkEmitter(BundleRequest request, Linker linker, ChunkPl
     {
         foreach (var dependency in links.Dependencies)
         {
-            var from = JsonSerializer.Serialize("./" + dependency.FileName);
+            var from = JsString.Quote("./" + dependency.FileName);
             if (!links.Imports.TryGetValue(dependency, out var symbols))
             {
                 output.Append($"import {from};\n");
@@ -98,7 +97,7 @@ internal sealed class ChunkEmitter(BundleRequest request, Linker linker, ChunkPl
                 body.Append($"const {snapshot} = {local};\n");
                 local = snapshot;
             }
-            var exported = Identifiers.IsPlain(publicName) ? publicName : JsonSerializer.Serialize(publicName);
+            var exported = Identifiers.IsPlain(publicName) ? publicName : JsString.Quote(publicName);
             specifiers.Add(local == exported ? local : $"{local} as {exported}");
             names.Add(publicName);
         }
@@ -110,5 +109,5 @@ internal sealed class ChunkEmitter(BundleRequest request, Linker linker, ChunkPl
     }
 
     private static string PropertyKey(string name) =>
-        name == "__proto__" ? "[\"__proto__\"]" : Identifiers.IsPlain(name) ? name : JsonSerializer.Serialize(name);
+        name == "__proto__" ? "[\"__proto__\"]" : Identifiers.IsPlain(name) ? name : JsString.Quote(name);
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Hmr.Bundler.Analysis;
 using Hmr.Bundler.Chunking;
 using Hmr.Bundler.Linking;
@@ -59,7 +58,7 @@ internal sealed class ModuleEmitter(BundleRequest request, Linker linker, ChunkP
         }
         foreach (var span in module.Scope.ImportMetaUrls)
         {
-            edits.Replace(span.Start, span.End, JsonSerializer.Serialize(request.FileUrl(module.Path)));
+            edits.Replace(span.Start, span.End, JsString.Quote(request.FileUrl(module.Path)));
         }
         WriteModule(module, edits, output);
     }
@@ -95,13 +94,13 @@ internal sealed class ModuleEmitter(BundleRequest request, Linker linker, ChunkP
         }
         foreach (var span in module.Scope.NodeEnvReads)
         {
-            edits.Replace(span.Start, span.End, JsonSerializer.Serialize(request.Mode));
+            edits.Replace(span.Start, span.End, JsString.Quote(request.Mode));
         }
         foreach (var call in module.Scope.Calls.Where(c => !c.IsRequire))
         {
             if (module.CallRequests.TryGetValue(call.CallStart, out var imported) && imported.Target is { } target)
             {
-                edits.Replace(call.SpecifierStart, call.SpecifierEnd, JsonSerializer.Serialize("./" + plan.LazyChunkOf[target].FileName));
+                edits.Replace(call.SpecifierStart, call.SpecifierEnd, JsString.Quote("./" + plan.LazyChunkOf[target].FileName));
             }
         }
         return edits;
@@ -134,7 +133,7 @@ internal sealed class ModuleEmitter(BundleRequest request, Linker linker, ChunkP
         {
             null => name,
             var member when Identifiers.IsPlain(member) => name + "." + member,
-            var member => name + "[" + JsonSerializer.Serialize(member) + "]",
+            var member => name + "[" + JsString.Quote(member) + "]",
         };
     }
 

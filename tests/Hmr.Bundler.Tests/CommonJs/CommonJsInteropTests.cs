@@ -47,6 +47,18 @@ public sealed class CommonJsInteropTests
     }
 
     [TestMethod]
+    public void TheModeIsAnInputAndPicksTheBranchThatIsFollowed()
+    {
+        using var fixture = ReactLikeFixture();
+        fixture.Write("node_modules/react/cjs/react.production.js", "exports.version = 'prod';\n");
+        fixture.Mode = "production";
+        var result = fixture.Bundle(("react", "node_modules/react/index.js"));
+        Assert.AreEqual(0, result.Diagnostics.Count, string.Join("\n", result.Diagnostics));
+        Assert.IsFalse(fixture.EntryChunk("react").Code.Contains("react runs in", StringComparison.Ordinal), "the development build is not bundled");
+        Assert.AreEqual("""{"log":[],"value":"prod"}""", fixture.RunBundled("return mods.react.version;").GetRawText());
+    }
+
+    [TestMethod]
     public void AnEsModuleImportingCommonJsGetsDefaultAndNamedImportsAndCallsWithoutThis()
     {
         using var fixture = ReactLikeFixture();

@@ -27,6 +27,9 @@ internal sealed class BundleFixture : IDisposable
 
     public BundleResult? Result { get; private set; }
 
+    /// <summary>The <c>process.env.NODE_ENV</c> value bundles are made for.</summary>
+    public string Mode { get; set; } = "development";
+
     public void Write(string path, string code)
     {
         var full = Path.Combine(Root, path);
@@ -43,6 +46,7 @@ internal sealed class BundleFixture : IDisposable
         {
             Entries = [.. entries.Select(e => new BundleEntry(e.Name, Path.Combine(Root, e.Path)))],
             Resolver = new FixtureResolver(Root, _bareNames),
+            Mode = Mode,
         });
         Directory.CreateDirectory(OutputFolder);
         foreach (var chunk in Result.Chunks)
