@@ -28,6 +28,23 @@ public sealed class LazyChunkTests
     }
 
     [TestMethod]
+    public void ADynamicallyImportedCommonJsModuleAndAStarReExportOfOne()
+    {
+        using var fixture = new BundleFixture(
+            ("legacy.js", "log('legacy runs');\nexports.answer = 42;\nexports.ask = () => 'asked';\n"),
+            ("facade.js", "export * from './legacy.js';\nexport const own = 'own';\n"),
+            ("main.js", "export const load = () => import('./legacy.js');\nexport const loadFacade = () => import('./facade.js');\n"));
+        fixture.Bundle(("main", "main.js"));
+        var output = fixture.RunBundled("""
+            log('before');
+            const legacy = await mods.main.load();
+            const facade = await mods.main.loadFacade();
+            return [legacy.default.answer, legacy.answer, legacy.ask(), Object.keys(facade), facade.answer];
+            """);
+        Assert.AreEqual("""{"log":["before","legacy runs"],"value":[42,42,"asked",["answer","ask","own"],42]}""", output.GetRawText());
+    }
+
+    [TestMethod]
     public void AComputedDynamicImportIsLeftAsWrittenWithADiagnostic()
     {
         using var fixture = new BundleFixture(("main.js", "export const load = (name) => import('./' + name + '.js');\n"));
