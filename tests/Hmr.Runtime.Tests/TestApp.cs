@@ -35,7 +35,8 @@ internal sealed class TestApp : IAsyncDisposable
         bool addHmr = true,
         string[]? args = null,
         Action<WebApplication>? configure = null,
-        Action<string>? prepare = null)
+        Action<string>? prepare = null,
+        Action<WebApplicationBuilder>? build = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "hmr-runtime-tests", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(Path.Combine(root, "wwwroot"));
@@ -53,6 +54,7 @@ internal sealed class TestApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration["Hmr:SettleMilliseconds"] = "20";
         if (addHmr) builder.Services.AddHmr();
+        build?.Invoke(builder);
         var app = builder.Build();
         if (configure is not null) configure(app);
         else
