@@ -25,6 +25,10 @@ public sealed class AnalyzeModules : Task
     /// <summary>Reports module diagnostics as errors (<c>$(HmrTreatWarningsAsErrors)</c>).</summary>
     public bool TreatWarningsAsErrors { get; set; }
 
+    /// <summary>Dependency pre-bundling is on (<c>$(HmrPrebundle)</c>): bare specifiers no import map maps are then
+    /// not HMR020 here; <see cref="BundleDependencies"/> bundles them and reports the ones that fail.</summary>
+    public bool Prebundle { get; set; }
+
     /// <summary>Modules in the graph.</summary>
     [Output] public int ModuleCount { get; private set; }
 
@@ -63,7 +67,8 @@ public sealed class AnalyzeModules : Task
                 "Hmr: no web root folder '{0}'; writing an empty module graph", WebRoot);
 
         foreach (var (file, diagnostic) in result.AllDiagnostics)
-            Report(file, diagnostic);
+            if (!(Prebundle && diagnostic.Code == DiagnosticCodes.BareSpecifierUnmapped))
+                Report(file, diagnostic);
 
         try
         {

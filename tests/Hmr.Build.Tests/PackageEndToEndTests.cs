@@ -50,9 +50,12 @@ public sealed partial class PackageEndToEndTests
                  {
                      "build/Hmr.Build.props", "build/Hmr.Build.targets", "buildTransitive/Hmr.Build.props", "buildTransitive/Hmr.Build.targets",
                      "tasks/net10.0/Hmr.Build.dll", "tasks/net10.0/Hmr.Core.dll", "lib/net10.0/Hmr.Runtime.dll", "lib/net10.0/Hmr.Core.dll",
+                     "tasks/net10.0/Hmr.Bundler.dll", "tasks/net10.0/Acornima.dll",
                  })
             Assert.Contains(expected, entries);
         Assert.IsFalse(entries.Any(e => e.Contains("Microsoft.Build", StringComparison.OrdinalIgnoreCase)), string.Join("\n", entries));
+        // The bundler and its parser are build-time code: nothing the app references carries them.
+        Assert.IsFalse(entries.Any(e => !e.StartsWith("tasks/", StringComparison.Ordinal) && (e.Contains("Acornima") || e.Contains("Hmr.Bundler"))), string.Join("\n", entries));
         var nuspec = PackageFeed.ReadEntry("Hmr.Build.nuspec");
         Assert.DoesNotContain("<dependency", nuspec);
         Assert.DoesNotContain("developmentDependency", nuspec);
