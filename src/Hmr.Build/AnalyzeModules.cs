@@ -1,30 +1,14 @@
 using System.Diagnostics;
 using Hmr.Core.Graph;
 using Microsoft.Build.Framework;
-using Task = Microsoft.Build.Utilities.Task;
 
 namespace Hmr.Build;
 
 /// <summary>Analyses the web root's ES modules and writes the module graph artifact. Thin on purpose: the work is
 /// <see cref="ModuleGraphBuilder"/>; this class maps parameters in and diagnostics out. Module problems never fail
 /// the build (they are warnings) unless <see cref="TreatWarningsAsErrors"/> is set.</summary>
-public sealed class AnalyzeModules : Task
+public sealed class AnalyzeModules : WebRootTask
 {
-    /// <summary>The project folder (<c>$(MSBuildProjectDirectory)</c>).</summary>
-    [Required] public string ProjectDirectory { get; set; } = "";
-
-    /// <summary>The web root, relative to the project (<c>$(HmrWebRoot)</c>, default <c>wwwroot</c>).</summary>
-    [Required] public string WebRoot { get; set; } = "";
-
-    /// <summary>Where the artifact goes (<c>$(HmrGraphFile)</c>).</summary>
-    [Required] public string GraphFile { get; set; } = "";
-
-    /// <summary>A JSON import map file (<c>$(HmrImportMap)</c>), optional.</summary>
-    public string? ImportMap { get; set; }
-
-    /// <summary>Reports module diagnostics as errors (<c>$(HmrTreatWarningsAsErrors)</c>).</summary>
-    public bool TreatWarningsAsErrors { get; set; }
-
     /// <summary>Dependency pre-bundling is on (<c>$(HmrPrebundle)</c>): bare specifiers no import map maps are then
     /// not HMR020 here; <see cref="BundleDependencies"/> bundles them and reports the ones that fail.</summary>
     public bool Prebundle { get; set; }
@@ -88,13 +72,10 @@ public sealed class AnalyzeModules : Task
 
     private void Report(string file, DiagnosticRecord diagnostic)
     {
-        var path = Path.Combine(ProjectDirectory, file);
-        var message = "Hmr: " + diagnostic.Message;
         if (diagnostic.Severity == DiagnosticCodes.Info)
-            Log.LogMessage(null, diagnostic.Code, null, path, diagnostic.Line, diagnostic.Column, 0, 0, MessageImportance.Low, "{0}", message);
-        else if (TreatWarningsAsErrors)
-            Log.LogError(null, diagnostic.Code, null, path, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", message);
+            Log.LogMessage(null, diagnostic.Code, null, Path.Combine(ProjectDirectory, file), diagnostic.Line, diagnostic.Column, 0, 0,
+                MessageImportance.Low, "{0}", "Hmr: " + diagnostic.Message);
         else
-            Log.LogWarning(null, diagnostic.Code, null, path, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", message);
+            ReportProblem(diagnostic.Code, file, diagnostic.Line, diagnostic.Column, diagnostic.Message);
     }
 }

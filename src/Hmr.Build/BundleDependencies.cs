@@ -3,7 +3,6 @@ using Hmr.Bundler;
 using Hmr.Bundler.Prebundling;
 using Hmr.Core.Graph;
 using Microsoft.Build.Framework;
-using Task = Microsoft.Build.Utilities.Task;
 
 namespace Hmr.Build;
 
@@ -11,22 +10,10 @@ namespace Hmr.Build;
 /// specifiers come from the module graph the analysis wrote (<see cref="DependencyDiscovery"/>), the work is
 /// <see cref="DependencyOptimizer"/>; this class maps parameters in and diagnostics out. Problems are warnings unless
 /// <see cref="TreatWarningsAsErrors"/> is set.</summary>
-public sealed class BundleDependencies : Task
+public sealed class BundleDependencies : WebRootTask
 {
-    /// <summary>The project folder (<c>$(MSBuildProjectDirectory)</c>).</summary>
-    [Required] public string ProjectDirectory { get; set; } = "";
-
     /// <summary>The project file: where problems with <c>HmrOptimizeDeps</c> items are reported.</summary>
     public string ProjectFile { get; set; } = "";
-
-    /// <summary>The web root, relative to the project (<c>$(HmrWebRoot)</c>).</summary>
-    [Required] public string WebRoot { get; set; } = "";
-
-    /// <summary>The module graph the analysis wrote.</summary>
-    [Required] public string GraphFile { get; set; } = "";
-
-    /// <summary>A JSON import map file (<c>$(HmrImportMap)</c>), optional.</summary>
-    public string? ImportMap { get; set; }
 
     /// <summary>Where the bundles and <c>deps-manifest.json</c> go (<c>obj/…/hmr/deps/</c>).</summary>
     [Required] public string OutputDirectory { get; set; } = "";
@@ -36,9 +23,6 @@ public sealed class BundleDependencies : Task
 
     /// <summary><c>HmrOptimizeDeps</c> items: specifiers to bundle; with <c>Exclude="true"</c>, packages to leave out.</summary>
     public ITaskItem[] OptimizeDeps { get; set; } = [];
-
-    /// <summary>Reports problems as errors (<c>$(HmrTreatWarningsAsErrors)</c>).</summary>
-    public bool TreatWarningsAsErrors { get; set; }
 
     /// <summary>The full path of the manifest written (or found up to date).</summary>
     [Output] public string ManifestFile { get; private set; } = "";
@@ -96,13 +80,7 @@ public sealed class BundleDependencies : Task
 
     private static bool IsExclude(ITaskItem item) => string.Equals(item.GetMetadata("Exclude"), "true", StringComparison.OrdinalIgnoreCase);
 
-    private void Report(BundleDiagnostic diagnostic)
-    {
-        var file = diagnostic.File.Length == 0 ? ProjectFile : Path.GetFullPath(Path.Combine(ProjectDirectory, diagnostic.File));
-        var message = "Hmr: " + diagnostic.Message;
-        if (TreatWarningsAsErrors)
-            Log.LogError(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", message);
-        else
-            Log.LogWarning(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", message);
-    }
+    /// <summary>A problem with no file (an <c>HmrOptimizeDeps</c> include) is reported at the project file.</summary>
+    private void Report(BundleDiagnostic diagnostic) =>
+        ReportProblem(diagnostic.Code, diagnostic.File.Length == 0 ? ProjectFile : diagnostic.File, diagnostic.Line, diagnostic.Column, diagnostic.Message);
 }
