@@ -8,12 +8,13 @@ namespace Hmr.Build.Tests;
 [TestClass]
 public sealed class BundleDependenciesTaskTests
 {
-    private string project = "";
+    // MSTest makes an instance per test: each test gets its own folder.
+    private readonly TaskProjectFolder folder = new();
 
-    [TestInitialize]
-    public void CreateProject()
+    private string Project => folder.Root;
+
+    public BundleDependenciesTaskTests()
     {
-        project = Directory.CreateTempSubdirectory("hmr-deps-task-").FullName;
         Write("wwwroot/index.html", "<script type=\"module\" src=\"/js/app.js\"></script>\n<script type=\"module\">\n  import 'inline-only';\n</script>\n");
         Write("wwwroot/js/app.js", "import { twice } from 'tiny-lib';\nimport { other } from 'skipped-lib';\nconsole.log(twice(2), other);\n");
         Write("node_modules/tiny-lib/package.json", """{ "name": "tiny-lib", "version": "1.2.3", "module": "index.js" }""");
@@ -24,21 +25,16 @@ public sealed class BundleDependenciesTaskTests
     }
 
     [TestCleanup]
-    public void DeleteProject() => Directory.Delete(project, recursive: true);
+    public void DeleteFolder() => folder.Dispose();
 
-    private void Write(string relative, string content)
-    {
-        var path = Path.Combine(project, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
-    }
+    private void Write(string relative, string content) => folder.Write(relative, content);
 
-    private string GraphFile => Path.Combine(project, "obj", "hmr", "module-graph.json");
+    private string GraphFile => folder.GraphFile;
 
     private FakeBuildEngine Analyze(bool prebundle)
     {
         var engine = new FakeBuildEngine();
-        var task = new AnalyzeModules { BuildEngine = engine, ProjectDirectory = project, WebRoot = "wwwroot", GraphFile = GraphFile, Prebundle = prebundle };
+        var task = new AnalyzeModules { BuildEngine = engine, ProjectDirectory = Project, WebRoot = "wwwroot", GraphFile = GraphFile, Prebundle = prebundle };
         Assert.IsTrue(task.Execute());
         return engine;
     }
@@ -49,8 +45,8 @@ public sealed class BundleDependenciesTaskTests
         var task = new BundleDependencies
         {
             BuildEngine = engine,
-            ProjectDirectory = project,
-            ProjectFile = Path.Combine(project, "App.csproj"),
+            ProjectDirectory = Project,
+            ProjectFile = Path.Combine(Project, "App.csproj"),
             WebRoot = "wwwroot",
             GraphFile = GraphFile,
             OutputDirectory = Path.Combine("obj", "hmr", "deps"),
@@ -72,16 +68,16 @@ public sealed class BundleDependenciesTaskTests
         var (task, engine, result) = Bundle();
 
         Assert.IsTrue(result);
-        Assert.AreEqual(Path.Combine(project, "obj", "hmr", "deps", "deps-manifest.json"), task.ManifestFile);
+        Assert.AreEqual(Path.Combine(Project, "obj", "hmr", "deps", "deps-manifest.json"), task.ManifestFile);
         using var manifest = JsonDocument.Parse(File.ReadAllText(task.ManifestFile));
         CollectionAssert.AreEqual(new[] { "inline-only", "tiny-lib", "tiny-lib/extra.js" },
             manifest.RootElement.GetProperty("imports").EnumerateObject().Select(p => p.Name).ToArray());
 
         var excluded = engine.Warnings.Single(w => w.Code == DiagnosticCodes.BareSpecifierUnmapped);
-        Assert.AreEqual((Path.Combine(project, "wwwroot/js/app.js"), 2), (excluded.File, excluded.LineNumber));
+        Assert.AreEqual((Path.Combine(Project, "wwwroot/js/app.js"), 2), (excluded.File, excluded.LineNumber));
         StringAssert.Contains(excluded.Message, "skipped-lib");
         var ghost = engine.Warnings.Single(w => w.Code == "HMR100");
-        Assert.AreEqual((Path.Combine(project, "App.csproj"), 0), (ghost.File, ghost.LineNumber));
+        Assert.AreEqual((Path.Combine(Project, "App.csproj"), 0), (ghost.File, ghost.LineNumber));
         StringAssert.Contains(ghost.Message, "cannot resolve 'ghost-lib'");
         Assert.AreEqual(2, engine.Warnings.Count);
         Assert.IsTrue(engine.Messages.Any(m => m.Message?.StartsWith("Hmr: 3 dependencies bundled into", StringComparison.Ordinal) == true));
