@@ -44,6 +44,9 @@ internal sealed class DependencyManifestSource : IDisposable
         }
     }
 
+    /// <summary>The manifest as last read, without looking at the file (the timer keeps it within a quarter second).</summary>
+    public DependencyManifest Latest => _current;
+
     /// <summary>Starts checking the file in the background (the hosted service does, once the engine runs).</summary>
     public void StartWatching()
     {

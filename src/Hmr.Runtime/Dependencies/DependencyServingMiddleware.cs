@@ -14,11 +14,12 @@ internal sealed class DependencyServingMiddleware(RequestDelegate next, Dependen
 
     public Task Invoke(HttpContext context)
     {
-        var manifest = manifests.Current;
-        if (manifest.UrlBase is not { } urlBase) return next(context);
+        // Most requests are not for bundles: decide that without touching the file system.
         var path = context.Request.Path.Value ?? "";
         var raw = RawPath(context);
-        if (!IsUnder(path, urlBase) && !IsUnder(raw, urlBase)) return next(context);
+        if (!Concerns(manifests.Latest, path, raw)) return next(context);
+        var manifest = manifests.Current;
+        if (manifest.UrlBase is not { } urlBase || (!IsUnder(path, urlBase) && !IsUnder(raw, urlBase))) return next(context);
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)) return NotFound(context, raw, "not GET or HEAD");
         // The raw target must be the listed URL itself: no decoding, no dot segments resolved by the server.
         if (raw != path || !manifest.FilesByUrl.TryGetValue(raw, out var file)) return NotFound(context, raw, "not a file of the dependency manifest");
@@ -53,6 +54,16 @@ internal sealed class DependencyServingMiddleware(RequestDelegate next, Dependen
         var end = raw.IndexOfAny(['?', '#']);
         return end < 0 ? raw : raw[..end];
     }
+
+    /// <summary>Whether the request may be for a bundle: under the last known prefix, or under the documented default
+    /// one while there is no manifest (it may have just been written; the file is then looked at).</summary>
+    private static bool Concerns(DependencyManifest latest, string path, string raw)
+    {
+        var urlBase = latest.UrlBase ?? DefaultUrlBase;
+        return IsUnder(path, urlBase) || IsUnder(raw, urlBase);
+    }
+
+    private const string DefaultUrlBase = "/_deps/";
 
     // Case-insensitive, so that /_DEPS/… is refused here too rather than handed to static files.
     private static bool IsUnder(string path, string urlBase) =>
