@@ -15,6 +15,10 @@ public sealed class HmrOptions
     /// <summary>The build artifact for a warm start; defaults to the build's <c>Hmr.ModuleGraphFile</c>.</summary>
     public string? GraphFile { get; set; }
 
+    /// <summary>The dependency bundles' manifest (<c>deps-manifest.json</c>); defaults to the build's
+    /// <c>Hmr.DependencyManifestFile</c>.</summary>
+    public string? DependencyManifestFile { get; set; }
+
     /// <summary>While changes keep coming (a formatter, a branch switch, a save storm), how long files must stay quiet
     /// before they are propagated as one batch. A single save after a quiet spell goes out at once (as soon as its
     /// events pause, at most 2 ms after the first).</summary>

@@ -28,6 +28,7 @@ public static class HmrServiceCollectionExtensions
         services.AddSingleton<HmrToken>();
         services.AddSingleton<HmrEngineHolder>();
         services.AddSingleton<HmrWebRoot>();
+        services.AddSingleton<Dependencies.DependencyManifestSource>();
         services.AddSingleton<ModuleCache>();
         services.AddSingleton<HmrConnectionHub>();
         services.AddSingleton<HmrServer>();

@@ -83,7 +83,7 @@ public sealed partial class HmrEngine
         _pageHashes[url] = hash;
         batch.AddChangedUrl(url);
         batch.Pages.Add(url);
-        if (_analyzer.ReloadImportMap()) ResolveAgain(batch);
+        if (_analyzer.ReloadImportMap()) _ = ResolveAgain(batch);
         return true;
     }
 

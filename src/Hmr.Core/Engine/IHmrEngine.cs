@@ -64,6 +64,12 @@ public interface IHmrEngine : IDisposable
     /// <summary>A client's <c>vite:invalidate</c>: re-propagate from the module's importers.</summary>
     EngineOutcome Invalidate(string url, string? firstInvalidatedBy, string? message);
 
+    /// <summary>Something outside the web root that the analyzer's import map includes changed (the dependency
+    /// manifest): the maps are read again and modules relinked; if a module a page runs now imports something else
+    /// (a dependency bundle under a new URL, or one that did not exist), the outcome is a full reload, since a page
+    /// cannot change the import map it loaded with. Nothing when the map did not change.</summary>
+    EngineOutcome RefreshImportMap() => EngineOutcome.Nothing;
+
     /// <summary>The module for a URL (no query string), or null when the graph does not know it.</summary>
     ModuleInfo? GetModule(string url);
 

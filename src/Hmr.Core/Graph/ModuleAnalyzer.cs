@@ -25,13 +25,16 @@ public sealed class ModuleAnalyzer
 
     /// <summary>An analyzer for the web root folder <paramref name="webRootPath"/>: the import map comes from the
     /// web root's HTML pages (and <paramref name="importMapFile"/> when given, which wins), and a URL resolves when
-    /// a file exists on disk under the web root.</summary>
-    public static ModuleAnalyzer ForWebRoot(string webRootPath, string? importMapFile = null, Func<string, ModuleAnalysis>? lexer = null)
+    /// a file exists on disk under the web root. <paramref name="provided"/> entries (the dependency bundles) come last,
+    /// so the pages' own entries win, and their URLs count as external.</summary>
+    public static ModuleAnalyzer ForWebRoot(string webRootPath, string? importMapFile = null, Func<string, ModuleAnalysis>? lexer = null,
+        ProvidedImports? provided = null)
     {
         var root = Path.GetFullPath(webRootPath);
         var pages = WebRootPages.Scan(root, Path.GetDirectoryName(root) ?? root);
         var importMap = ImportMapLoader.Load(pages, importMapFile, root, new List<FileDiagnostic>());
-        return new ModuleAnalyzer(new ModuleResolver(importMap, new WebRootPaths(root).FileExists), lexer);
+        provided ??= ProvidedImports.None;
+        return new ModuleAnalyzer(new ModuleResolver(importMap.Merge(provided.Map), new WebRootPaths(root).FileExists, provided.UrlPrefixes), lexer);
     }
 
     /// <summary>Analyses a module given its text.</summary>

@@ -16,6 +16,7 @@ internal sealed class HmrHostedService(
     HmrEngineHolder holder,
     HmrWebRoot webRoot,
     HmrServer server,
+    Dependencies.DependencyManifestSource dependencies,
     IOptions<HmrOptions> options,
     IWebHostEnvironment environment,
     ILogger<HmrHostedService> logger) : IHostedService, IDisposable
@@ -29,7 +30,8 @@ internal sealed class HmrHostedService(
         if (!Directory.Exists(webRoot.FullPath)) { logger.NotEnabled($"the web root {webRoot.FullPath} does not exist"); return Task.CompletedTask; }
 
         var settle = TimeSpan.FromMilliseconds(Math.Max(1, options.Value.SettleMilliseconds));
-        _engine = factory.Create(new HmrEngineSettings(webRoot.FullPath, webRoot.GraphFile, settle, webRoot.Name));
+        _engine = factory.Create(new HmrEngineSettings(webRoot.FullPath, webRoot.GraphFile, settle, webRoot.Name,
+            () => dependencies.Current.Provided));
         WarmStartReport report;
         try
         {
@@ -48,9 +50,22 @@ internal sealed class HmrHostedService(
             (long)report.Elapsed.TotalMilliseconds, webRoot.FullPath);
 
         _engine.OutcomeReady += Publish;
+        dependencies.ImportsChanged += OnDependenciesChanged;
+        dependencies.StartWatching();
         _watcher = new WebRootWatcher(webRoot.FullPath, Post, e => logger.WatcherError(e.Message));
         holder.Set(_engine);
         return Task.CompletedTask;
+    }
+
+    /// <summary>The build rewrote the dependency manifest: pages running a module whose dependency moved reload
+    /// (docs/dependencies.md, "Keeping it current").</summary>
+    private void OnDependenciesChanged(Dependencies.DependencyManifest manifest)
+    {
+        try
+        {
+            if (_engine is { } engine && engine.RefreshImportMap() is { Messages.Count: > 0 } outcome) Publish(outcome);
+        }
+        catch (ObjectDisposedException) { }
     }
 
     private void Post(FileChange change)
@@ -80,6 +95,7 @@ internal sealed class HmrHostedService(
     {
         _watcher?.Dispose();
         if (_engine is not null) _engine.OutcomeReady -= Publish;
+        dependencies.ImportsChanged -= OnDependenciesChanged;
         return Task.CompletedTask;
     }
 
