@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, installing first what the tests need when it is missing:
-# Debian's Chromium (browser tests) and the npm reference tools (es-module-lexer comparisons).
+# Debian's Chromium (browser tests) and the npm packages the tests compare against.
 # Ends with one line: "N passed, N failed, N skipped". Exit code: dotnet test's.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -12,10 +12,14 @@ if ! command -v chromium >/dev/null 2>&1; then
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
-if [ -f tests/reference/package.json ] && [ ! -d tests/reference/node_modules ]; then
-  echo "test.sh: installing the npm reference tools (tests only; the product never needs Node)"
-  (cd tests/reference && npm ci --no-audit --no-fund --loglevel=error) || echo "test.sh: npm install failed"
-fi
+# npm folders the tests use: the reference tools (es-module-lexer) and the real packages that resolution and bundling
+# are checked against. Tests only: the product never needs Node.
+for folder in tests/reference tests/Hmr.Bundler.Tests/packages; do
+  if [ -f "$folder/package.json" ] && [ ! -d "$folder/node_modules" ]; then
+    echo "test.sh: installing the npm packages of $folder (tests only)"
+    (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error) || echo "test.sh: npm install in $folder failed"
+  fi
+done
 
 # dotnet watch takes one inotify instance per watched folder; the browser tests run several apps in a row, and
 # Debian's default of 128 instances per user is soon used up by them and the IDE-style watchers of the tests.

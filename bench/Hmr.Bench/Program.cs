@@ -4,6 +4,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
 {
     ["analyzer"] = AnalyzerBenchmark.Run,
     ["engine"] = EngineBench.Run,
+    ["prebundle"] = PrebundleBench.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

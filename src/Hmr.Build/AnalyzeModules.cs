@@ -1,39 +1,23 @@
 using System.Diagnostics;
-using Hmr.Core.Analysis;
 using Hmr.Core.Graph;
 using Microsoft.Build.Framework;
-using Task = Microsoft.Build.Utilities.Task;
 
 namespace Hmr.Build;
 
 /// <summary>Analyses the web root's ES modules and writes the module graph artifact. Thin on purpose: the work is
 /// <see cref="ModuleGraphBuilder"/>; this class maps parameters in and diagnostics out. Module problems never fail
 /// the build (they are warnings) unless <see cref="TreatWarningsAsErrors"/> is set.</summary>
-public sealed class AnalyzeModules : Task
+public sealed class AnalyzeModules : WebRootTask
 {
-    /// <summary>The project folder (<c>$(MSBuildProjectDirectory)</c>).</summary>
-    [Required] public string ProjectDirectory { get; set; } = "";
-
-    /// <summary>The web root, relative to the project (<c>$(HmrWebRoot)</c>, default <c>wwwroot</c>).</summary>
-    [Required] public string WebRoot { get; set; } = "";
-
-    /// <summary>Where the artifact goes (<c>$(HmrGraphFile)</c>).</summary>
-    [Required] public string GraphFile { get; set; } = "";
-
-    /// <summary>A JSON import map file (<c>$(HmrImportMap)</c>), optional.</summary>
-    public string? ImportMap { get; set; }
-
-    /// <summary>Reports module diagnostics as errors (<c>$(HmrTreatWarningsAsErrors)</c>).</summary>
-    public bool TreatWarningsAsErrors { get; set; }
+    /// <summary>Dependency pre-bundling is on (<c>$(HmrPrebundle)</c>): bare specifiers no import map maps are then
+    /// not HMR020 here; <see cref="BundleDependencies"/> bundles them and reports the ones that fail.</summary>
+    public bool Prebundle { get; set; }
 
     /// <summary>Modules in the graph.</summary>
     [Output] public int ModuleCount { get; private set; }
 
     /// <summary>Modules lexed this time (the rest came from the previous artifact).</summary>
     [Output] public int ReparsedCount { get; private set; }
-
-    /// <summary>The lexer; tests replace it.</summary>
-    internal Func<string, ModuleAnalysis> Lexer { get; set; } = LexerBinding.Analyze;
 
     public override bool Execute()
     {
@@ -52,7 +36,7 @@ public sealed class AnalyzeModules : Task
         try
         {
             result = ModuleGraphBuilder.Build(
-                new ModuleGraphBuildOptions(ProjectDirectory, WebRoot, Lexer) { ImportMapFile = string.IsNullOrWhiteSpace(ImportMap) ? null : ImportMap },
+                new ModuleGraphBuildOptions(ProjectDirectory, WebRoot) { ImportMapFile = string.IsNullOrWhiteSpace(ImportMap) ? null : ImportMap },
                 previous);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -67,7 +51,8 @@ public sealed class AnalyzeModules : Task
                 "Hmr: no web root folder '{0}'; writing an empty module graph", WebRoot);
 
         foreach (var (file, diagnostic) in result.AllDiagnostics)
-            Report(file, diagnostic);
+            if (!(Prebundle && diagnostic.Code == DiagnosticCodes.BareSpecifierUnmapped))
+                Report(file, diagnostic);
 
         try
         {
@@ -87,13 +72,10 @@ public sealed class AnalyzeModules : Task
 
     private void Report(string file, DiagnosticRecord diagnostic)
     {
-        var path = Path.Combine(ProjectDirectory, file);
-        var message = "Hmr: " + diagnostic.Message;
         if (diagnostic.Severity == DiagnosticCodes.Info)
-            Log.LogMessage(null, diagnostic.Code, null, path, diagnostic.Line, diagnostic.Column, 0, 0, MessageImportance.Low, "{0}", message);
-        else if (TreatWarningsAsErrors)
-            Log.LogError(null, diagnostic.Code, null, path, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", message);
+            Log.LogMessage(null, diagnostic.Code, null, Path.Combine(ProjectDirectory, file), diagnostic.Line, diagnostic.Column, 0, 0,
+                MessageImportance.Low, "{0}", "Hmr: " + diagnostic.Message);
         else
-            Log.LogWarning(null, diagnostic.Code, null, path, diagnostic.Line, diagnostic.Column, 0, 0, "{0}", message);
+            ReportProblem(diagnostic.Code, file, diagnostic.Line, diagnostic.Column, diagnostic.Message);
     }
 }

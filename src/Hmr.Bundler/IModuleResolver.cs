@@ -9,14 +9,25 @@ public enum ImportKind
     Require,
 }
 
-/// <summary>Where a specifier points: an absolute file path, or why it could not be found (naming where it looked).</summary>
+/// <summary>Where a specifier points: an absolute file path, or why it could not be found (naming where it looked),
+/// or that it is external (the page's import map sends it to a remote URL: the bundle keeps the import as written).</summary>
 public readonly record struct Resolution(string? FilePath, string? Failure)
 {
     public bool Succeeded => FilePath is not null;
 
+    /// <summary>The diagnostic code of a failure (docs/dependency-resolution.md lists them); null when none was given.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>True when the specifier is not bundled: the browser loads it from where the import map says.</summary>
+    public bool IsExternal { get; init; }
+
     public static Resolution Found(string filePath) => new(filePath, null);
 
     public static Resolution NotFound(string failure) => new(null, failure);
+
+    public static Resolution NotFound(string code, string failure) => new(null, failure) { Code = code };
+
+    public static Resolution External() => new(null, null) { IsExternal = true };
 }
 
 /// <summary>Resolves the specifiers written in dependency files (relative, bare, <c>#imports</c>) to files. The

@@ -29,6 +29,7 @@ public static class HmrApplicationBuilderExtensions
             socket.Run(context => context.RequestServices.GetRequiredService<Sockets.HmrWebSocketEndpoint>().HandleAsync(context));
         });
         app.UseMiddleware<HmrEndpointsMiddleware>();
+        app.UseMiddleware<Dependencies.DependencyServingMiddleware>();
         app.UseMiddleware<HtmlInjectionMiddleware>();
         app.UseMiddleware<ModuleServingMiddleware>();
         return app;

@@ -1,16 +1,13 @@
 using Hmr.Runtime.Client;
-using Hmr.Runtime.Hosting;
 using Hmr.Runtime.Sockets;
 using Microsoft.AspNetCore.Http;
 
 namespace Hmr.Runtime;
 
-/// <summary>The runtime's own URLs under <c>/_hmr/</c>: the client scripts, the instance id and the warm-up's route
-/// (the socket is mapped beside it). Anything else under that prefix is a 404 so it never reaches the app, and so is
-/// every one of them asked for under a host name that is not loopback (DNS rebinding: the client script carries the
-/// socket's token).</summary>
-internal sealed class HmrEndpointsMiddleware(RequestDelegate next, ClientAssets assets, HmrToken token, OriginPolicy originPolicy,
-    WarmUpRoute warmUp)
+/// <summary>The runtime's own URLs under <c>/_hmr/</c>: the client scripts and the instance id (the socket is mapped
+/// beside it). Anything else under that prefix is a 404 so it never reaches the app, and so is every one of them asked
+/// for under a host name that is not loopback (DNS rebinding: the client script carries the socket's token).</summary>
+internal sealed class HmrEndpointsMiddleware(RequestDelegate next, ClientAssets assets, HmrToken token, OriginPolicy originPolicy)
 {
     public Task Invoke(HttpContext context)
     {
@@ -20,7 +17,6 @@ internal sealed class HmrEndpointsMiddleware(RequestDelegate next, ClientAssets 
         if (originPolicy.CheckHost(context.Request) is not null) return NotFound(context);
         if (assets.TryGet(path.Value!, out var content)) return assets.ServeAsync(context, content);
         if (path.Equals("/_hmr/instance", StringComparison.Ordinal)) return InstanceAsync(context);
-        if (path.StartsWithSegments(WarmUpRoute.Prefix, StringComparison.Ordinal, out var rest)) return warmUp.ServeAsync(context, rest);
         return NotFound(context);
     }
 

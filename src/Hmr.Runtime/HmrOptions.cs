@@ -15,6 +15,10 @@ public sealed class HmrOptions
     /// <summary>The build artifact for a warm start; defaults to the build's <c>Hmr.ModuleGraphFile</c>.</summary>
     public string? GraphFile { get; set; }
 
+    /// <summary>The dependency bundles' manifest (<c>deps-manifest.json</c>); defaults to the build's
+    /// <c>Hmr.DependencyManifestFile</c>.</summary>
+    public string? DependencyManifestFile { get; set; }
+
     /// <summary>While changes keep coming (a formatter, a branch switch, a save storm), how long files must stay quiet
     /// before they are propagated as one batch. A single save after a quiet spell goes out at once (as soon as its
     /// events pause, at most 2 ms after the first).</summary>
@@ -22,11 +26,6 @@ public sealed class HmrOptions
 
     /// <summary>Extra browser origins allowed to open the HMR socket (e.g. <c>https://dev.example.test:5001</c>).</summary>
     public IList<string> AllowedOrigins { get; } = [];
-
-    /// <summary>After startup, runs 120 rounds of synthetic edits through the update path in the background (on a
-    /// scratch folder under the temp folder, their module requests over a loopback connection to the app unless requests
-    /// are logged or traced), so that .NET has compiled that path optimised before the first real save.</summary>
-    public bool WarmUp { get; set; } = true;
 
     /// <summary>Interval of the server's WebSocket pings.</summary>
     public int KeepAliveSeconds { get; set; } = 15;

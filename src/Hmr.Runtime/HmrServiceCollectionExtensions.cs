@@ -27,11 +27,9 @@ public static class HmrServiceCollectionExtensions
         services.TryAddSingleton<IHmrEngineFactory, HmrEngineFactory>();
         services.AddSingleton<HmrToken>();
         services.AddSingleton<HmrEngineHolder>();
-        services.AddSingleton<WarmUpRoute>();
-        services.AddSingleton<WarmUpLauncher>();
         services.AddSingleton<HmrWebRoot>();
+        services.AddSingleton<Dependencies.DependencyManifestSource>();
         services.AddSingleton<ModuleCache>();
-        services.AddSingleton<ServedModuleResolver>();
         services.AddSingleton<HmrConnectionHub>();
         services.AddSingleton<HmrServer>();
         services.AddSingleton<IHmrServer>(sp => sp.GetRequiredService<HmrServer>());

@@ -59,6 +59,21 @@ internal static partial class LoggerExtensions
     [LoggerMessage(18, LogLevel.Information, "hmr prune {Paths}")]
     public static partial void Pruned(this ILogger logger, string paths);
 
-    [LoggerMessage(19, LogLevel.Debug, "hmr warm-up: {Rounds} rounds of synthetic saves through the update path in {Milliseconds} ms, module requests {How}")]
-    public static partial void WarmedUp(this ILogger logger, int rounds, long milliseconds, string how);
+    [LoggerMessage(19, LogLevel.Information, "hmr dependencies: {Imports} import map entries, {Files} files, from {File}")]
+    public static partial void DependenciesLoaded(this ILogger logger, int imports, int files, string file);
+
+    [LoggerMessage(20, LogLevel.Debug, "hmr dependencies: none ({Reason})")]
+    public static partial void DependencyManifestMissing(this ILogger logger, string reason);
+
+    [LoggerMessage(21, LogLevel.Warning, "hmr dependencies: none: {Problem}")]
+    public static partial void DependencyManifestProblem(this ILogger logger, string problem);
+
+    [LoggerMessage(22, LogLevel.Debug, "hmr served dependency {Url} ({Status})")]
+    public static partial void DependencyServed(this ILogger logger, string url, int status);
+
+    [LoggerMessage(23, LogLevel.Debug, "hmr dependency request {Path} refused: {Reason}")]
+    public static partial void DependencyRefused(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(24, LogLevel.Warning, "hmr could not add the dependencies to the import map of {Path}: {Reason}")]
+    public static partial void ImportMapNotMerged(this ILogger logger, string path, string reason);
 }

@@ -8,28 +8,25 @@ namespace Hmr.Build.Tests;
 [TestClass]
 public sealed class AnalyzeModulesTaskTests
 {
+    private TaskProjectFolder folder = null!;
     private string project = "";
 
     [TestInitialize]
     public void CreateProject()
     {
-        project = Directory.CreateTempSubdirectory("hmr-task-").FullName;
+        folder = new TaskProjectFolder();
+        project = folder.Root;
         Write("wwwroot/index.html", "<script type=\"module\" src=\"/js/app.js\"></script>\n");
         Write("wwwroot/js/app.js", "import { helper } from './helper.js';\n\nimport missing from './missing.js';\nhelper();\n");
         Write("wwwroot/js/helper.js", "export function helper() {}\n");
     }
 
     [TestCleanup]
-    public void DeleteProject() => Directory.Delete(project, recursive: true);
+    public void DeleteProject() => folder.Dispose();
 
-    private void Write(string relative, string content)
-    {
-        var path = Path.Combine(project, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
-    }
+    private void Write(string relative, string content) => folder.Write(relative, content);
 
-    private string GraphFile => Path.Combine(project, "obj", "hmr", "module-graph.json");
+    private string GraphFile => folder.GraphFile;
 
     private (AnalyzeModules Task, FakeBuildEngine Engine, bool Result) Run(bool warningsAsErrors = false)
     {

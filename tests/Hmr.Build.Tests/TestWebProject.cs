@@ -60,6 +60,18 @@ internal sealed class TestWebProject : IDisposable
     /// <summary><c>dotnet build -v:n</c>, where the task's summary message and skipped targets show.</summary>
     public DotnetCli.Result Build(params string[] extra) => Dotnet(["build", "-v:n", "-nologo", .. extra]);
 
+    /// <summary>A build with nothing changed since the last: it succeeds, skips <paramref name="target"/> as up to date,
+    /// and leaves <paramref name="untouchedFile"/> as it was.</summary>
+    public DotnetCli.Result AssertNoOpBuild(string target, string untouchedFile)
+    {
+        var time = File.GetLastWriteTimeUtc(PathOf(untouchedFile));
+        var noop = Build();
+        Assert.AreEqual(0, noop.ExitCode, noop.ToString());
+        StringAssert.Contains(noop.Output, $"Skipping target \"{target}\" because all output files are up-to-date");
+        Assert.AreEqual(time, File.GetLastWriteTimeUtc(PathOf(untouchedFile)), untouchedFile + " was rewritten");
+        return noop;
+    }
+
     public void Dispose()
     {
         try { System.IO.Directory.Delete(Directory, recursive: true); }

@@ -54,11 +54,7 @@ public sealed class BrokenModuleRecoveryTests
         Assert.IsTrue(outcome.Messages.Any(IsUpdateOrReloadOf), $"messages: {Describe(outcome)}");
     }
 
-    private static EngineOutcome Fix(TestApp app, string content = Fixed)
-    {
-        TestApp.Write(app.Root, "wwwroot/js/counter.js", content);
-        return app.Engine.ApplyChanges([Change(app)]);
-    }
+    private static EngineOutcome Fix(TestApp app, string content = Fixed) => app.Edit("js/counter.js", content);
 
     private static FileChange Change(TestApp app) => new(Path.Combine(app.WebRoot, "js", "counter.js"), FileChangeKind.Changed);
 

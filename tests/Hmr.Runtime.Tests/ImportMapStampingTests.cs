@@ -75,6 +75,36 @@ public sealed class ImportMapStampingTests
         StringAssert.Contains(body, "import { x } from 'lib';", "other.js was never updated, so 'lib' stays bare");
     }
 
+    [TestMethod]
+    public async Task Edited_import_map_changes_both_what_propagates_and_what_is_served()
+    {
+        await using var app = await TestApp.StartAsync(Site());
+        TestApp.Write(app.Root, "wwwroot/js/other.js", "export const x = 3;\n");
+        app.Engine.ApplyChanges([new FileChange(Path.Combine(app.WebRoot, "js", "other.js"), FileChangeKind.Created)]);
+        StringAssert.Contains(await app.Http.GetStringAsync("/js/viewer.js"), "import.meta.hot.accept('/js/lib.js',");
+        await app.Http.GetStringAsync("/js/lib.js");
+        Assert.AreEqual("/js/lib.js", app.Edit("js/lib.js", "export const x = 10;\n").Messages.OfType<UpdateMessage>().Single().Updates
+            .Single(u => u.Path == "/js/viewer.js").AcceptedPath);
+
+        var outcome = app.Edit("index.html", Site()["wwwroot/index.html"].Replace("\"lib\":\"/js/lib.js\"", "\"lib\":\"/js/other.js\""));
+
+        Assert.AreEqual("/index.html", outcome.Messages.OfType<FullReloadMessage>().Single().Path, "the edited page reloads");
+        Assert.IsFalse(outcome.Messages.OfType<UpdateMessage>().Any(), "nothing else is propagated");
+        // What the reloaded page is served follows the new map: the accepted dependency and the (stamped) import.
+        var viewer = await app.Http.GetStringAsync("/js/viewer.js");
+        StringAssert.Contains(viewer, "import.meta.hot.accept('/js/other.js',");
+        var main = await app.Http.GetStringAsync("/js/main.js");
+        StringAssert.Contains(main, "import { x } from 'lib';", "other.js was never updated, so 'lib' stays bare for the page's map");
+        Assert.IsFalse(main.Contains("/js/lib.js", StringComparison.Ordinal), main);
+        await app.Http.GetStringAsync("/js/other.js");
+        // And what propagates follows it too: other.js is accepted by viewer.js, lib.js is nobody's dependency now.
+        var update = app.Edit("js/other.js", "export const x = 30;\n").Messages.OfType<UpdateMessage>().Single().Updates;
+        CollectionAssert.AreEquivalent(new[] { "/js/viewer.js|/js/other.js", "/js/main.js|/js/main.js" },
+            update.Select(u => u.Path + "|" + u.AcceptedPath).ToArray());
+        var lib = app.Edit("js/lib.js", "export const x = 100;\n").Messages;
+        Assert.IsFalse(lib.OfType<UpdateMessage>().Any() || lib.OfType<FullReloadMessage>().Any(), string.Join(", ", lib));
+    }
+
     private static async Task<string> Eventually(Func<Task<string>> read, Func<string, bool> done)
     {
         var text = await read();

@@ -1,5 +1,6 @@
 using Hmr.Core.Analysis;
 using Hmr.Core.Engine;
+using Hmr.Core.Graph;
 using Hmr.Core.Resolution;
 using Hmr.Runtime.Serving;
 
@@ -15,13 +16,12 @@ public sealed class ModuleTransformerTests
         ["/lib/util.js"] = 0,
     };
 
-    // The graph's resolver, with no import map, over the modules above.
-    private static readonly ModuleResolver Resolver = new(ImportMap.Empty, Modules.ContainsKey);
+    // The graph's analyzer, with no import map, over the modules above.
+    private static readonly ModuleAnalyzer Analyzer = new(new ModuleResolver(ImportMap.Empty, Modules.ContainsKey));
 
     private static string Transform(string source, string url = "/js/app.js") =>
-        ModuleTransformer.Transform(source, ModuleLexer.Analyze(source), url,
-            u => Modules.TryGetValue(u, out var t) ? new ModuleInfo(u, "/x" + u, t) : null,
-            (specifier, importer) => Resolver.Resolve(specifier, importer) is { Outcome: ResolutionOutcome.Resolved } r ? r.Url : null).Code;
+        ModuleTransformer.Transform(source, Analyzer.AnalyzeModule(url, "wwwroot" + url, source, "", source.Length), url,
+            u => Modules.TryGetValue(u, out var t) ? new ModuleInfo(u, "/x" + u, t) : null).Code;
 
     [TestMethod]
     public void Specifiers_of_every_kind_are_rewritten_and_stamped_when_updated()

@@ -53,8 +53,6 @@ internal sealed class TestApp : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration["Hmr:SettleMilliseconds"] = "20";
-        // Off unless a test asks for it (WarmUpTests): every app here would otherwise prime in the background for seconds.
-        builder.Configuration["Hmr:WarmUp"] ??= "false";
         if (addHmr) builder.Services.AddHmr();
         build?.Invoke(builder);
         var app = builder.Build();
@@ -76,11 +74,25 @@ internal sealed class TestApp : IAsyncDisposable
         File.WriteAllText(full, content);
     }
 
-    /// <summary>Writes a file of the web root and hands the change to the engine at once (no watcher, no settle window).</summary>
+    /// <summary>Writes a file of the web root and hands the change to the engine at once (no settle window). The app's
+    /// own file watcher sees the write too and, on a busy machine, may take it first: then the engine finds the content
+    /// unchanged here, and the outcome returned is the one the watcher's batch raised.</summary>
     public EngineOutcome Edit(string webRootPath, string content)
     {
-        Write(Root, "wwwroot/" + webRootPath, content);
-        return Engine.ApplyChanges([new FileChange(Path.Combine(WebRoot, webRootPath.Replace('/', Path.DirectorySeparatorChar)), FileChangeKind.Changed)]);
+        var raised = new System.Collections.Concurrent.BlockingCollection<EngineOutcome>();
+        void Collect(EngineOutcome outcome) => raised.Add(outcome);
+        Engine.OutcomeReady += Collect;
+        try
+        {
+            Write(Root, "wwwroot/" + webRootPath, content);
+            var applied = Engine.ApplyChanges([new FileChange(Path.Combine(WebRoot, webRootPath.Replace('/', Path.DirectorySeparatorChar)), FileChangeKind.Changed)]);
+            var takenByWatcher = applied.Messages.Count == 0 && applied.Trace.Detail.Any(d => d.Contains("content unchanged", StringComparison.Ordinal));
+            return takenByWatcher && raised.TryTake(out var fromWatcher, TimeSpan.FromSeconds(5)) ? fromWatcher : applied;
+        }
+        finally
+        {
+            Engine.OutcomeReady -= Collect;
+        }
     }
 
     /// <summary>Sends a request target verbatim (HttpClient would normalize dots and backslashes).</summary>

@@ -135,8 +135,8 @@ internal sealed class ChangeCoalescer : IDisposable
         }
         catch (Exception e)
         {
-            // Never let one bad batch kill the worker; the host sees it as a trace.
-            outcome = new EngineOutcome([], UpdateTrace.Empty with { ReloadReason = null, Detail = [$"batch failed: {e}"] });
+            // Never let one bad batch kill the worker, and never hide it: the host logs the exception, the pages show it.
+            outcome = BatchFailure.Outcome(batch, e);
         }
         lock (_gate)
         {

@@ -83,6 +83,7 @@ public sealed partial class HmrEngine
         _pageHashes[url] = hash;
         batch.AddChangedUrl(url);
         batch.Pages.Add(url);
+        if (_analyzer.ReloadImportMap()) _ = ResolveAgain(batch);
         return true;
     }
 
@@ -242,8 +243,14 @@ public sealed partial class HmrEngine
     private static bool SameImports(ModuleRecord a, ModuleRecord b) =>
         a.Imports.Select(i => i.Url).SequenceEqual(b.Imports.Select(i => i.Url), StringComparer.Ordinal);
 
-    private ModuleRecord Analyze(string url, string fullPath, string text, string hash, long size) =>
-        _analyzer.Analyze(url, fullPath, text) with { Hash = hash, Size = size };
+    /// <summary>Analyses one module version and keeps the analysis for serving it (<see cref="AnalyzeForServing"/>).</summary>
+    private ModuleRecord Analyze(string url, string fullPath, string text, string hash, long size)
+    {
+        var generation = Volatile.Read(ref _importMapGeneration);
+        var analysed = _analyzer.Analyze(url, fullPath, text, hash, size);
+        _analyses[url] = (generation, analysed);
+        return analysed.Record;
+    }
 
     private static DiagnosticRecord? FirstError(ModuleRecord record)
     {

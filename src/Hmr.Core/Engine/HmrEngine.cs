@@ -1,6 +1,7 @@
-using Hmr.Core.Resolution;
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using Hmr.Core.Protocol;
+using Hmr.Core.Graph;
+using Hmr.Core.Resolution;
 
 namespace Hmr.Core.Engine;
 
@@ -22,6 +23,10 @@ public sealed partial class HmrEngine : IHmrEngine
     private readonly HashSet<string> _executedBeforeKnown = new(StringComparer.Ordinal);
     // Last content hash of each HTML page, so an unchanged save does not reload.
     private readonly Dictionary<string, string> _pageHashes = new(StringComparer.Ordinal);
+    // The last analysis of each module (the record with the lexer's offsets), made by the batch path or for a request,
+    // tagged with the import map it was resolved under: serving reads it instead of analysing again.
+    private readonly ConcurrentDictionary<string, (long ImportMapGeneration, AnalysedModule Analysed)> _analyses = new(StringComparer.Ordinal);
+    private long _importMapGeneration;
     private bool _disposed;
 
     public HmrEngine(HmrEngineOptions options) : this(options, null) { }
@@ -39,9 +44,6 @@ public sealed partial class HmrEngine : IHmrEngine
     }
 
     public event Action<EngineOutcome>? OutcomeReady;
-
-    /// <summary>The mutable graph, for invariant checks in tests (never touch it outside the lock in product code).</summary>
-    internal ModuleGraph GraphForTests => _graph;
 
     /// <summary>Number of modules in the graph (tests, benchmarks, logs).</summary>
     public int ModuleCount { get { lock (_gate) return _graph.Count; } }
@@ -83,20 +85,6 @@ public sealed partial class HmrEngine : IHmrEngine
         lock (_gate) return ProcessBatch(changes, mayDefer: null, deferred: null);
     }
 
-    /// <summary>Propagates as if the modules' files had changed, without reading them (benchmarks, tests).</summary>
-    internal EngineOutcome PropagateAsChanged(IReadOnlyList<string> urls)
-    {
-        lock (_gate)
-        {
-            var batch = new BatchState();
-            foreach (var url in urls)
-                if (_graph.Find(url) is { Exists: true } node) { batch.AddChanged(node); batch.AddChangedUrl(url); }
-            var outcome = BuildOutcome(batch, [], Stopwatch.StartNew());
-            _snapshot.Publish(_graph);
-            return outcome;
-        }
-    }
-
     public void MarkExecuted(string url)
     {
         url = StripQuery(url);
@@ -126,6 +114,34 @@ public sealed partial class HmrEngine : IHmrEngine
     }
 
     public ModuleInfo? GetModule(string url) => _snapshot.Get(StripQuery(url));
+
+    public AnalysedModule AnalyzeForServing(string url, string fullPath, byte[] content)
+    {
+        url = StripQuery(url);
+        var hash = _options.ContentHash(content);
+        var generation = Volatile.Read(ref _importMapGeneration);
+        if (_analyses.TryGetValue(url, out var known) && known.ImportMapGeneration == generation && known.Analysed.Record.Hash == hash)
+            return known.Analysed;
+        // Not lexed since start (the artifact and the warm start keep no offsets: a served module pays this once), or saved
+        // and not yet taken by a batch: the same analyzer, the same import map.
+        var analysed = _analyzer.Analyze(url, fullPath, Decode(content), hash, content.Length);
+        _analyses[url] = (generation, analysed);
+        return analysed;
+    }
+
+    public IReadOnlySet<string> NamesImportedFrom(string url)
+    {
+        url = StripQuery(url);
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            if (_graph.Find(url) is not { } node) return names;
+            foreach (var importer in node.Importers)
+                foreach (var import in importer.Record?.Imports ?? [])
+                    if (import is { Names: { } used } && import.Url == url) names.UnionWith(used);
+        }
+        return names;
+    }
 
     /// <summary>Every module the host can serve, as one consistent snapshot (never changes once returned).</summary>
     public IReadOnlyDictionary<string, ModuleInfo> Snapshot => _snapshot.Current;

@@ -1,3 +1,4 @@
+using Hmr.Core.Graph;
 using Hmr.Core.Protocol;
 
 namespace Hmr.Core.Engine;
@@ -23,12 +24,15 @@ public sealed record EngineOutcome(IReadOnlyList<HmrMessage> Messages, UpdateTra
 /// <param name="ReloadReason">Why the batch became a full reload, or null.</param>
 /// <param name="Elapsed">Time from the engine taking the batch to the outcome.</param>
 /// <param name="Detail">Propagation steps, for debug logging.</param>
+/// <param name="Failure">The exception that stopped this batch (a bug): the host logs it as an error; the pages get an
+/// error overlay.</param>
 public sealed record UpdateTrace(
     IReadOnlyList<string> ChangedUrls,
     IReadOnlyList<(string Boundary, string AcceptedVia)> Boundaries,
     string? ReloadReason,
     TimeSpan Elapsed,
-    IReadOnlyList<string> Detail)
+    IReadOnlyList<string> Detail,
+    Exception? Failure = null)
 {
     public static UpdateTrace Empty { get; } = new([], [], null, TimeSpan.Zero, []);
 }
@@ -60,8 +64,23 @@ public interface IHmrEngine : IDisposable
     /// <summary>A client's <c>vite:invalidate</c>: re-propagate from the module's importers.</summary>
     EngineOutcome Invalidate(string url, string? firstInvalidatedBy, string? message);
 
+    /// <summary>Something outside the web root that the analyzer's import map includes changed (the dependency
+    /// manifest): the maps are read again and modules relinked; if a module a page runs now imports something else
+    /// (a dependency bundle under a new URL, or one that did not exist), the outcome is a full reload, since a page
+    /// cannot change the import map it loaded with. Nothing when the map did not change.</summary>
+    EngineOutcome RefreshImportMap() => EngineOutcome.Nothing;
+
     /// <summary>The module for a URL (no query string), or null when the graph does not know it.</summary>
     ModuleInfo? GetModule(string url);
+
+    /// <summary>The engine's analysis of <paramref name="content"/>, the file of the module at <paramref name="url"/> as
+    /// a request reads it: the one the batch path made for the same content under the same import map, or a new one by
+    /// the same analyzer. The dev server rewrites modules from it and never analyses on its own.</summary>
+    AnalysedModule AnalyzeForServing(string url, string fullPath, byte[] content);
+
+    /// <summary>The export names the graph's importers of <paramref name="url"/> import by name (a stand-in served for
+    /// a broken module must provide them, or the browser fails the importing page while linking).</summary>
+    IReadOnlySet<string> NamesImportedFrom(string url);
 
     /// <summary>Raised for each settled batch posted through <see cref="Post"/>, one at a time and in order, on the
     /// engine's own batch thread (a handler that blocks holds the next batch back).</summary>

@@ -5,7 +5,8 @@ namespace Hmr.Core.Engine;
 
 /// <summary>Builds the graph at startup: from the build artifact where its records still match the files (size and
 /// modification time first, content hash otherwise), from analysis of the files for the rest. An artifact that is
-/// missing, corrupt, of another schema, another analyzer or another web root is reported and ignored, never trusted.</summary>
+/// missing, corrupt, of another schema, another analyzer or another web root is reported and ignored, never trusted.
+/// The lexer's output is not kept (as it is not in the artifact): a module is lexed again the first time it is served.</summary>
 internal sealed class WarmStart(HmrEngineOptions options, IModuleAnalyzer analyzer, WebRootPaths paths, ModuleGraph graph, GraphSnapshot snapshot)
 {
     private readonly HashSet<string> _moduleExtensions = new(options.ModuleExtensions, StringComparer.OrdinalIgnoreCase);
@@ -46,7 +47,7 @@ internal sealed class WarmStart(HmrEngineOptions options, IModuleAnalyzer analyz
             var content = File.ReadAllBytes(file);
             var text = System.Text.Encoding.UTF8.GetString(content).TrimStart('\uFEFF');
             var hash = options.ContentHash(content);
-            var fresh = analyzer.Analyze(url, file, text) with { Hash = hash, Size = content.Length };
+            var fresh = analyzer.Analyze(url, file, text, hash, content.Length).Record;
             records.Add((node, fresh, fresh.Diagnostics.Any(d => string.Equals(d.Severity, "error", StringComparison.OrdinalIgnoreCase))));
             analysed++;
         }

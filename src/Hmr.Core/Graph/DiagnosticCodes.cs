@@ -35,6 +35,8 @@ public static class DiagnosticCodes
     public const string AnalysisFailed = "HMR043";
     /// <summary>Targets: skipped under .NET Framework MSBuild (Visual Studio); the runtime analyses at startup instead.</summary>
     public const string SkippedOnNetFramework = "HMR044";
+    /// <summary>Task: dependency pre-bundling could not run (no readable graph, or a bug); the build goes on.</summary>
+    public const string DependencyBundlingFailed = "HMR045";
 
     /// <summary>The severity names used in the artifact.</summary>
     public const string Error = "error", Warning = "warning", Info = "info";

@@ -25,13 +25,16 @@ public sealed class ModuleAnalyzer
 
     /// <summary>An analyzer for the web root folder <paramref name="webRootPath"/>: the import map comes from the
     /// web root's HTML pages (and <paramref name="importMapFile"/> when given, which wins), and a URL resolves when
-    /// a file exists on disk under the web root.</summary>
-    public static ModuleAnalyzer ForWebRoot(string webRootPath, string? importMapFile = null, Func<string, ModuleAnalysis>? lexer = null)
+    /// a file exists on disk under the web root. <paramref name="provided"/> entries (the dependency bundles) come last,
+    /// so the pages' own entries win, and their URLs count as external.</summary>
+    public static ModuleAnalyzer ForWebRoot(string webRootPath, string? importMapFile = null, Func<string, ModuleAnalysis>? lexer = null,
+        ProvidedImports? provided = null)
     {
         var root = Path.GetFullPath(webRootPath);
         var pages = WebRootPages.Scan(root, Path.GetDirectoryName(root) ?? root);
         var importMap = ImportMapLoader.Load(pages, importMapFile, root, new List<FileDiagnostic>());
-        return new ModuleAnalyzer(new ModuleResolver(importMap, new WebRootPaths(root).FileExists), lexer);
+        provided ??= ProvidedImports.None;
+        return new ModuleAnalyzer(new ModuleResolver(importMap.Merge(provided.Map), new WebRootPaths(root).FileExists, provided.UrlPrefixes), lexer);
     }
 
     /// <summary>Analyses a module given its text.</summary>
@@ -47,7 +50,11 @@ public sealed class ModuleAnalyzer
         Analyze(url, file, Encoding.UTF8.GetString(ContentHash.WithoutBom(utf8)), ContentHash.Of(utf8), utf8.Length);
 
     /// <summary>Analyses a module whose hash and size are already known.</summary>
-    public ModuleRecord Analyze(string url, string file, string content, string hash, long size)
+    public ModuleRecord Analyze(string url, string file, string content, string hash, long size) =>
+        AnalyzeModule(url, file, content, hash, size).Record;
+
+    /// <summary>Analyses a module and keeps the lexer's output beside the record (what the dev server needs to rewrite it).</summary>
+    public AnalysedModule AnalyzeModule(string url, string file, string content, string hash, long size)
     {
         var analysis = lexer(content);
         var diagnostics = new List<DiagnosticRecord>(analysis.Diagnostics.Count);
@@ -55,10 +62,10 @@ public sealed class ModuleAnalyzer
             diagnostics.Add(new DiagnosticRecord(d.Code, SeverityName(d.Severity), d.Message, d.Position.Line, d.Position.Column));
 
         var imports = ResolveImports(url, analysis.Imports, diagnostics);
-        var hot = ResolveHot(url, analysis.Hot, diagnostics);
+        var (hot, acceptedDepUrls) = ResolveHot(url, analysis.Hot, diagnostics);
         var exports = analysis.Exports.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         diagnostics.Sort(CompareDiagnostics);
-        return new ModuleRecord(url, file, hash, size, imports, exports, hot, diagnostics);
+        return new AnalysedModule(new ModuleRecord(url, file, hash, size, imports, exports, hot, diagnostics), analysis, acceptedDepUrls);
     }
 
     /// <summary>Resolves lexed imports from the module (or page) at <paramref name="referrerUrl"/>, adding a diagnostic
@@ -107,23 +114,28 @@ public sealed class ModuleAnalyzer
         return !record.Diagnostics.Any(d => d.Code == DiagnosticCodes.AcceptedDependencyUnresolved);
     }
 
-    private HotRecord ResolveHot(string url, HotFacts hot, List<DiagnosticRecord> diagnostics)
+    /// <summary>The hot facts with accepted deps resolved: the record's distinct URLs, and the URL (or null) of each
+    /// occurrence in source order.</summary>
+    private (HotRecord Hot, string?[] AcceptedDepUrls) ResolveHot(string url, HotFacts hot, List<DiagnosticRecord> diagnostics)
     {
         if (!hot.UsesHot && !hot.AcceptsSelf && hot.AcceptedDeps.Count == 0)
-            return HotRecord.None;
+            return (HotRecord.None, []);
         var deps = new List<string>(hot.AcceptedDeps.Count);
-        foreach (var dep in hot.AcceptedDeps)
+        var occurrences = new string?[hot.AcceptedDeps.Count];
+        for (var i = 0; i < occurrences.Length; i++)
         {
+            var dep = hot.AcceptedDeps[i];
             var result = Resolver.Resolve(dep.Specifier, url);
             if (result.Outcome == ResolutionOutcome.Resolved)
             {
+                occurrences[i] = result.Url;
                 if (!deps.Contains(result.Url!)) deps.Add(result.Url!);
             }
             else
                 AddResolutionDiagnostics(result, dep.Specifier, dep.Position.Line, dep.Position.Column, diagnostics, forAccept: true);
         }
         var acceptedExports = hot.AcceptedExports?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        return new HotRecord(hot.UsesHot, hot.AcceptsSelf, deps, acceptedExports);
+        return (new HotRecord(hot.UsesHot, hot.AcceptsSelf, deps, acceptedExports), occurrences);
     }
 
     private static void AddResolutionDiagnostics(ResolutionResult result, string specifier, int line, int column,

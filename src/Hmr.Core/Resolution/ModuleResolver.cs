@@ -27,13 +27,17 @@ public readonly record struct ResolutionResult(ResolutionOutcome Outcome, string
 public sealed class ModuleResolver
 {
     private readonly Func<string, bool> fileExists;
+    private readonly IReadOnlyList<string> servedElsewhere;
 
     /// <param name="importMap">The import map in force (<see cref="ImportMap.Empty"/> for none).</param>
     /// <param name="fileExists">Whether a file exists at a module URL such as <c>/js/a.js</c> (query and hash removed).</param>
-    public ModuleResolver(ImportMap importMap, Func<string, bool> fileExists)
+    /// <param name="servedElsewhere">URL folders (ending in <c>/</c>) whose modules are not files of the web root but
+    /// are served anyway (<see cref="ProvidedImports.UrlPrefixes"/>): URLs under them are external, not unresolved.</param>
+    public ModuleResolver(ImportMap importMap, Func<string, bool> fileExists, IReadOnlyList<string>? servedElsewhere = null)
     {
         ImportMap = importMap;
         this.fileExists = fileExists;
+        this.servedElsewhere = servedElsewhere ?? [];
     }
 
     /// <summary>The import map this resolver applies.</summary>
@@ -69,6 +73,9 @@ public sealed class ModuleResolver
             return new(ResolutionOutcome.External, target, null, escaped);
 
         var url = ModuleUrl.DecodePath(ModuleUrl.StripQueryAndHash(target));
+        foreach (var prefix in servedElsewhere)
+            if (url.StartsWith(prefix, StringComparison.Ordinal))
+                return new(ResolutionOutcome.External, target, null, escaped);
         return fileExists(url)
             ? new(ResolutionOutcome.Resolved, url, null, escaped)
             : new(ResolutionOutcome.Unresolved, url, $"\"{specifier}\" resolves to {url}, which matches no file under the web root", escaped, DiagnosticCodes.NoFileAtUrl);

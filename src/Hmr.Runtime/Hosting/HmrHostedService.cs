@@ -16,19 +16,13 @@ internal sealed class HmrHostedService(
     HmrEngineHolder holder,
     HmrWebRoot webRoot,
     HmrServer server,
-    ServedModuleResolver resolver,
+    Dependencies.DependencyManifestSource dependencies,
     IOptions<HmrOptions> options,
     IWebHostEnvironment environment,
-    IHostApplicationLifetime lifetime,
-    WarmUpLauncher warmUp,
     ILogger<HmrHostedService> logger) : IHostedService, IDisposable
 {
-    private readonly CancellationTokenSource _stopping = new();
     private IHmrEngine? _engine;
     private WebRootWatcher? _watcher;
-
-    /// <summary>The update path's warm-up, once the app has started (null when off).</summary>
-    internal Task<WarmUpResult>? WarmUp { get; private set; }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -36,7 +30,8 @@ internal sealed class HmrHostedService(
         if (!Directory.Exists(webRoot.FullPath)) { logger.NotEnabled($"the web root {webRoot.FullPath} does not exist"); return Task.CompletedTask; }
 
         var settle = TimeSpan.FromMilliseconds(Math.Max(1, options.Value.SettleMilliseconds));
-        _engine = factory.Create(new HmrEngineSettings(webRoot.FullPath, webRoot.GraphFile, settle, webRoot.Name));
+        _engine = factory.Create(new HmrEngineSettings(webRoot.FullPath, webRoot.GraphFile, settle, webRoot.Name,
+            () => dependencies.Current.Provided));
         WarmStartReport report;
         try
         {
@@ -55,18 +50,26 @@ internal sealed class HmrHostedService(
             (long)report.Elapsed.TotalMilliseconds, webRoot.FullPath);
 
         _engine.OutcomeReady += Publish;
+        dependencies.ImportsChanged += OnDependenciesChanged;
+        dependencies.StartWatching();
         _watcher = new WebRootWatcher(webRoot.FullPath, Post, e => logger.WatcherError(e.Message));
         holder.Set(_engine);
-        if (options.Value.WarmUp)
-            lifetime.ApplicationStarted.Register(() => WarmUp = Task.Run(() => warmUp.RunAsync(_stopping.Token), CancellationToken.None));
         return Task.CompletedTask;
+    }
+
+    /// <summary>The build rewrote the dependency manifest: pages running a module whose dependency moved reload
+    /// (docs/dependencies.md, "Keeping it current").</summary>
+    private void OnDependenciesChanged(Dependencies.DependencyManifest manifest)
+    {
+        try
+        {
+            if (_engine is { } engine && engine.RefreshImportMap() is { Messages.Count: > 0 } outcome) Publish(outcome);
+        }
+        catch (ObjectDisposedException) { }
     }
 
     private void Post(FileChange change)
     {
-        // A page may have changed its import map (it reloads anyway; the modules it then requests must use the new map).
-        if (change.FullPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || change.FullPath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
-            resolver.Invalidate();
         try { _engine?.Post(change); }
         catch (ObjectDisposedException) { }
     }
@@ -90,15 +93,14 @@ internal sealed class HmrHostedService(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping.Cancel();
         _watcher?.Dispose();
         if (_engine is not null) _engine.OutcomeReady -= Publish;
+        dependencies.ImportsChanged -= OnDependenciesChanged;
         return Task.CompletedTask;
     }
 
     public void Dispose()
     {
-        _stopping.Cancel();
         _watcher?.Dispose();
         holder.Set(null);
         _engine?.Dispose();

@@ -8,21 +8,15 @@ namespace Hmr.Runtime.Hosting;
 internal sealed class HmrWebRoot
 {
     public HmrWebRoot(IOptions<HmrOptions> options, IWebHostEnvironment environment)
-        : this(Path.GetFullPath(options.Value.WebRoot ?? AppContext.GetData("Hmr.WebRoot") as string ?? environment.WebRootPath
-            ?? Path.Combine(environment.ContentRootPath, "wwwroot"), environment.ContentRootPath))
     {
+        var configured = options.Value.WebRoot ?? AppContext.GetData("Hmr.WebRoot") as string ?? environment.WebRootPath
+            ?? Path.Combine(environment.ContentRootPath, "wwwroot");
+        FullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(configured, environment.ContentRootPath));
+        RealPath = Serving.SafePaths.RealPath(FullPath) ?? FullPath;
         var relative = Path.GetRelativePath(environment.ContentRootPath, FullPath).Replace('\\', '/');
         Name = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFileName(FullPath) : relative;
         var graph = options.Value.GraphFile ?? AppContext.GetData("Hmr.ModuleGraphFile") as string;
         GraphFile = string.IsNullOrEmpty(graph) ? null : Path.GetFullPath(graph, environment.ContentRootPath);
-    }
-
-    /// <summary>A plain folder as the web root, named by its folder name, with no artifact (the update path's warm-up).</summary>
-    internal HmrWebRoot(string fullPath)
-    {
-        FullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(fullPath));
-        RealPath = Serving.SafePaths.RealPath(FullPath) ?? FullPath;
-        Name = Path.GetFileName(FullPath);
     }
 
     /// <summary>Absolute web root, without a trailing separator.</summary>

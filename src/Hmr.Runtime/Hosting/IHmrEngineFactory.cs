@@ -1,4 +1,5 @@
 using Hmr.Core.Engine;
+using Hmr.Core.Resolution;
 
 namespace Hmr.Runtime.Hosting;
 
@@ -15,7 +16,10 @@ public interface IHmrEngineFactory
 /// <param name="Settle">Settle window for file events.</param>
 /// <param name="WebRootName">The web root relative to the project (content root), with forward slashes, as the
 /// build writes it into the artifact (<c>wwwroot</c>).</param>
-public sealed record HmrEngineSettings(string WebRoot, string? GraphFile, TimeSpan Settle, string WebRootName = "wwwroot");
+/// <param name="ProvidedImports">The dependency bundles' import map entries as they are now (read again whenever the
+/// engine reloads its import map), or null.</param>
+public sealed record HmrEngineSettings(string WebRoot, string? GraphFile, TimeSpan Settle, string WebRootName = "wwwroot",
+    Func<ProvidedImports>? ProvidedImports = null);
 
 /// <summary>The product's engine.</summary>
 internal sealed class HmrEngineFactory : IHmrEngineFactory
@@ -26,5 +30,6 @@ internal sealed class HmrEngineFactory : IHmrEngineFactory
         WebRootName = settings.WebRootName,
         ArtifactPath = settings.GraphFile,
         SettleWindow = settings.Settle,
+        Analyzer = new WebRootModuleAnalyzer(settings.WebRoot, provided: settings.ProvidedImports),
     });
 }

@@ -10,6 +10,8 @@ internal static class OutcomeLogging
     public static void LogOutcome(this ILogger logger, UpdateTrace trace, IReadOnlyList<HmrMessage> sent)
     {
         var ms = (long)Math.Round(trace.Elapsed.TotalMilliseconds);
+        // A batch that threw: its error overlay already went out; the log gets the exception itself, at Error.
+        if (trace.Failure is { } failure) logger.Failure(failure, "a batch of file changes");
         foreach (var message in sent)
         {
             switch (message)
@@ -25,7 +27,7 @@ internal static class OutcomeLogging
                 case PruneMessage prune:
                     logger.Pruned(string.Join(", ", prune.Paths));
                     break;
-                case ErrorMessage error:
+                case ErrorMessage error when trace.Failure is null:
                     logger.ModuleError(error.Err.Loc is { } loc ? $"{loc.File}:{loc.Line}:{loc.Column}" : error.Err.Id, error.Err.Message);
                     break;
             }

@@ -1,3 +1,4 @@
+using Hmr.Runtime.Dependencies;
 using Hmr.Runtime.Sockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -7,8 +8,10 @@ using Microsoft.Net.Http.Headers;
 namespace Hmr.Runtime.Html;
 
 /// <summary>Adds the HMR preamble to every HTML document the app sends (static pages, Razor Pages, MVC, minimal
-/// APIs), while streaming: the response body feature is wrapped and the tag goes right after <c>&lt;head&gt;</c>.</summary>
-internal sealed class HtmlInjectionMiddleware(RequestDelegate next, HmrToken token, ILogger<HtmlInjectionMiddleware> logger)
+/// APIs), while streaming: the response body feature is wrapped and the tag goes right after <c>&lt;head&gt;</c>. When the
+/// app has dependency bundles, their import map entries go into the page's import map too (docs/runtime.md).</summary>
+internal sealed class HtmlInjectionMiddleware(RequestDelegate next, HmrToken token, DependencyManifestSource dependencies,
+    ILogger<HtmlInjectionMiddleware> logger)
 {
     public const string PreambleUrl = "/_hmr/preamble.js";
 
@@ -19,13 +22,17 @@ internal sealed class HtmlInjectionMiddleware(RequestDelegate next, HmrToken tok
 
         var original = context.Features.Get<IHttpResponseBodyFeature>()!;
         var snippet = $"<script src=\"{PreambleUrl}?v={token.InstanceId}\"></script>";
-        var injecting = new InjectingBodyFeature(original, context.Response, snippet);
+        var imports = dependencies.Current.Imports;
+        var importMap = imports.Count > 0 ? new ImportMapAddition(imports) : null;
+        var injecting = new InjectingBodyFeature(original, context.Response, snippet, importMap);
         context.Features.Set<IHttpResponseBodyFeature>(injecting);
         try
         {
             await next(context);
             await injecting.CompleteAsync();
             if (injecting.Injected) logger.HtmlInjected(context.Request.Path.Value ?? "/");
+            if (injecting.ImportMapOutcome is { } outcome && outcome is not ("merged" or "inserted"))
+                logger.ImportMapNotMerged(context.Request.Path.Value ?? "/", outcome);
         }
         finally
         {

@@ -7,7 +7,8 @@ namespace Hmr.Runtime.Html;
 /// <summary>The response body as the app sees it during a document request. When the response turns out to be a
 /// 200 <c>text/html</c> without content coding, writes go through an <see cref="InjectingStream"/>; anything else
 /// passes through untouched.</summary>
-internal sealed class InjectingBodyFeature(IHttpResponseBodyFeature inner, HttpResponse response, string snippet) : IHttpResponseBodyFeature
+internal sealed class InjectingBodyFeature(IHttpResponseBodyFeature inner, HttpResponse response, string snippet, ImportMapAddition? importMap)
+    : IHttpResponseBodyFeature
 {
     private readonly IHttpResponseBodyFeature _inner = inner;
     private InjectingStream? _injecting;
@@ -16,6 +17,9 @@ internal sealed class InjectingBodyFeature(IHttpResponseBodyFeature inner, HttpR
     private bool _decided;
 
     public bool Injected => _injecting?.Injected == true;
+
+    /// <summary>See <see cref="InjectingStream.ImportMapOutcome"/>.</summary>
+    public string? ImportMapOutcome => _injecting?.ImportMapOutcome;
 
     public Stream Stream => _stream ??= new DecidingStream(this);
 
@@ -69,7 +73,7 @@ internal sealed class InjectingBodyFeature(IHttpResponseBodyFeature inner, HttpR
         response.Headers.ETag = default;
         response.Headers.LastModified = default;
         response.Headers.CacheControl = "no-cache";
-        _injecting = new InjectingStream(_inner.Stream, snippet);
+        _injecting = new InjectingStream(_inner.Stream, snippet, importMap);
         return _injecting;
     }
 

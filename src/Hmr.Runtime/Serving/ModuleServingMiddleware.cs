@@ -1,5 +1,4 @@
 using Hmr.Core.Graph;
-using System.Security.Cryptography;
 using System.Text;
 using Hmr.Core.Engine;
 using Hmr.Runtime.Hosting;
@@ -17,7 +16,6 @@ internal sealed class ModuleServingMiddleware(
     HmrEngineHolder engines,
     HmrWebRoot webRoot,
     ModuleCache cache,
-    ServedModuleResolver resolver,
     ILogger<ModuleServingMiddleware> logger)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -89,20 +87,20 @@ internal sealed class ModuleServingMiddleware(
             await Task.Delay(20, cancellation);
             bytes = await File.ReadAllBytesAsync(file, cancellation);
         }
-        var hash = Convert.ToHexString(SHA256.HashData(bytes));
-        var source = Utf8.GetString(bytes);
-        if (source.Length > 0 && source[0] == '\uFEFF') source = source[1..];
-        var analysis = cache.Analyze(module.Url, hash, source);
-        if (analysis.Diagnostics.FirstOrDefault(d => d.Severity == Hmr.Core.Analysis.DiagnosticSeverity.Error) is { } error)
+        var analysed = engine.AnalyzeForServing(module.Url, file, bytes);
+        var hash = analysed.Record.Hash;
+        if (analysed.Source is not { } lexed) return cache.GetOutput(module.Url, hash) ?? cache.SetOutput(module.Url, hash, bytes);
+        var source = Utf8.GetString(ContentHash.WithoutBom(bytes));
+        if (lexed.Diagnostics.FirstOrDefault(d => d.Severity == Hmr.Core.Analysis.DiagnosticSeverity.Error) is { } error)
         {
             logger.ModuleError(module.Url, error.Message);
-            var exports = cache.NamesImportedFrom(module.Url, resolver.Resolve);
-            exports.UnionWith(analysis.Exports);
+            var exports = new SortedSet<string>(engine.NamesImportedFrom(module.Url), StringComparer.Ordinal);
+            exports.UnionWith(lexed.Exports);
             var errorKey = "error:" + hash + "|" + string.Join(',', exports);
             return cache.GetOutput(module.Url, errorKey)
                    ?? cache.SetOutput(module.Url, errorKey, Utf8.GetBytes(ErrorModule.Build(module.Url, source, error, exports)));
         }
-        var (code, stamps) = ModuleTransformer.Transform(source, analysis, module.Url, engine.GetModule, resolver.Resolve);
+        var (code, stamps) = ModuleTransformer.Transform(source, analysed, module.Url, engine.GetModule);
         var key = hash + "|" + stamps;
         return cache.GetOutput(module.Url, key) ?? cache.SetOutput(module.Url, key, Utf8.GetBytes(code));
     }

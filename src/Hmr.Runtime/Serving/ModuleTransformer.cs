@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Hmr.Core.Analysis;
 using Hmr.Core.Engine;
+using Hmr.Core.Graph;
 using Hmr.Core.Resolution;
 
 namespace Hmr.Runtime.Serving;
@@ -15,34 +16,38 @@ internal static class ModuleTransformer
 {
     public const string ClientUrl = "/_hmr/client.js";
 
-    /// <summary>The transformed source, and the import stamps it depends on (part of the cache key).
-    /// <c>resolve(specifier, importerUrl)</c> is the module URL a specifier names, or null (see <see cref="ServedModuleResolver"/>).</summary>
-    public static (string Code, string Stamps) Transform(string source, ModuleAnalysis analysis, string moduleUrl,
-        Func<string, ModuleInfo?> lookup, Func<string, string, string?> resolve)
+    /// <summary>The transformed source, and the import stamps it depends on (part of the cache key). Where each
+    /// specifier points comes from the engine's analysis (<paramref name="analysed"/>: the lexer's offsets and the
+    /// record's resolved URLs, one per import in the same order).</summary>
+    public static (string Code, string Stamps) Transform(string source, AnalysedModule analysed, string moduleUrl, Func<string, ModuleInfo?> lookup)
     {
+        var lexed = analysed.Source ?? throw new ArgumentException("the analysis has no lexer output", nameof(analysed));
         var edits = new List<(int Start, int End, string Text)>();
         var stamps = new StringBuilder();
-        foreach (var import in analysis.Imports)
+        var resolved = analysed.Record.Imports;
+        for (var i = 0; i < lexed.Imports.Count; i++)
         {
+            var import = lexed.Imports[i];
             if (import.Specifier is not { } specifier || import.SpecifierEnd <= import.SpecifierStart) continue;
-            if (resolve(specifier, moduleUrl) is not { } url || lookup(url) is not { } module) continue;
+            if (resolved[i] is not { External: false, Url: { } url } || lookup(url) is not { } module) continue;
             var updated = module.LastUpdateTimestamp > 0;
             stamps.Append(specifier).Append("->").Append(url).Append('=').Append(module.LastUpdateTimestamp).Append(';');
             // A bare name stays bare until its module is updated: until then the page's import map applies to it.
             if (updated || !ModuleUrl.IsBare(specifier))
                 edits.Add((import.SpecifierStart, import.SpecifierEnd, Escape(updated ? $"{url}?t={module.LastUpdateTimestamp}" : url)));
         }
-        foreach (var dep in analysis.Hot.AcceptedDeps)
+        for (var i = 0; i < lexed.Hot.AcceptedDeps.Count; i++)
         {
+            var dep = lexed.Hot.AcceptedDeps[i];
             if (dep.End <= dep.Start) continue;
             // The client matches updates by module URL, which it cannot work out for a relative or bare name.
-            if (resolve(dep.Specifier, moduleUrl) is not { } url || lookup(url) is null) continue;
+            if (analysed.AcceptedDepUrls[i] is not { } url || lookup(url) is null) continue;
             edits.Add((dep.Start, dep.End, Escape(url)));
         }
 
         var output = new StringBuilder(source.Length + 160);
         var position = 0;
-        if (analysis.Hot.UsesHot)
+        if (lexed.Hot.UsesHot)
         {
             // Kept on the first line so line numbers in stack traces stay the author's (after a hashbang line if any).
             if (source.StartsWith("#!", StringComparison.Ordinal))

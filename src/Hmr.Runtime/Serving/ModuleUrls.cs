@@ -2,8 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Hmr.Runtime.Serving;
 
-/// <summary>Undoing MapStaticAssets fingerprints in module URLs.
-/// (Specifiers resolve through <see cref="ServedModuleResolver"/>, as in the graph.)</summary>
+/// <summary>Undoing MapStaticAssets fingerprints in module URLs.</summary>
 internal static partial class ModuleUrls
 {
     /// <summary><c>/js/app.1x2ckht6dr.js</c> → <c>/js/app.js</c>; null when the name carries no fingerprint.</summary>

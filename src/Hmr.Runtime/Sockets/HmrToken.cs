@@ -23,14 +23,10 @@ internal sealed class HmrToken
     public string InstanceId { get; }
 
     /// <summary>Constant-time comparison; any length or character mismatch fails.</summary>
-    public bool Matches(string? candidate) => SecretMatches(candidate, _tokenBytes);
-
-    /// <summary>Whether <paramref name="candidate"/> is <paramref name="secret"/> (its ASCII bytes), compared in constant
-    /// time; empty and overlong candidates fail at once.</summary>
-    public static bool SecretMatches(string? candidate, byte[] secret)
+    public bool Matches(string? candidate)
     {
         if (string.IsNullOrEmpty(candidate) || candidate.Length > 256) return false;
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), secret);
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _tokenBytes);
     }
 
     private static string Base64Url(byte[] bytes) =>

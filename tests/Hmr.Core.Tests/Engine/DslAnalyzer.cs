@@ -19,7 +19,7 @@ internal sealed class DslAnalyzer : IModuleAnalyzer
 {
     public int Calls;
 
-    public ModuleRecord Analyze(string url, string fullPath, string content)
+    public AnalysedModule Analyze(string url, string fullPath, string content, string hash, long size)
     {
         Interlocked.Increment(ref Calls);
         var webRoot = fullPath[..^(url.Length - 1)];
@@ -56,7 +56,7 @@ internal sealed class DslAnalyzer : IModuleAnalyzer
                     break;
             }
         }
-        return new ModuleRecord(url, "wwwroot" + url, "", content.Length, imports, [], new HotRecord(uses, self, deps, exports), diagnostics);
+        return AnalysedModule.FromRecord(new ModuleRecord(url, "wwwroot" + url, hash, size, imports, [], new HotRecord(uses, self, deps, exports), diagnostics));
     }
 
     private static string Resolve(string url, string specifier)

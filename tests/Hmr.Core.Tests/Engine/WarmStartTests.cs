@@ -24,7 +24,7 @@ public sealed class WarmStartTests
             {
                 var url = "/" + Path.GetRelativePath(site.WebRoot, path).Replace('\\', '/');
                 var bytes = File.ReadAllBytes(path);
-                return analyzer.Analyze(url, path, File.ReadAllText(path)) with { Hash = ContentHash.Of(bytes), Size = bytes.Length };
+                return analyzer.Analyze(url, path, File.ReadAllText(path), ContentHash.Of(bytes), bytes.Length).Record;
             })
             .OrderBy(m => m.Url, StringComparer.Ordinal).ToList();
         return new ModuleGraphDocument(schema, webRoot, ["/main.js"], modules);

@@ -94,4 +94,18 @@ public sealed class ModuleResolverTests
         Assert.AreEqual("/js/nothing.js", noFile.Url);
         Assert.AreEqual(DiagnosticCodes.NoFileAtUrl, resolver.Resolve("missing", "/js/app.js").Code);
     }
+
+    [TestMethod]
+    public void Urls_served_elsewhere_are_external_leaves_not_missing_files()
+    {
+        var problems = new List<string>();
+        var map = ImportMap.Parse("{\"imports\":{\"lodash-es\":\"/_deps/lodash-es.3f9a1c2e.js\"}}", "/", problems);
+        var withPrefix = new ModuleResolver(map, Files.Contains, ["/_deps/"]);
+        Assert.AreEqual(new ResolutionResult(ResolutionOutcome.External, "/_deps/lodash-es.3f9a1c2e.js", null), withPrefix.Resolve("lodash-es", "/js/app.js"));
+        Assert.AreEqual(ResolutionOutcome.External, withPrefix.Resolve("../_deps/chunk.js", "/js/app.js").Outcome);
+        Assert.AreEqual(ResolutionOutcome.Resolved, withPrefix.Resolve("./lib/util.js", "/js/app.js").Outcome);
+
+        var without = new ModuleResolver(map, Files.Contains);
+        Assert.AreEqual(DiagnosticCodes.NoFileAtUrl, without.Resolve("lodash-es", "/js/app.js").Code);
+    }
 }

@@ -112,4 +112,27 @@ public sealed class GraphChangeTests : ScenarioTest
         await page.WaitForTextAsync("#out", "html two");
         await other.AssertNoReloadAsync();
     }
+
+    [TestMethod]
+    public async Task ImportMapEdit_ChangesWhatTheBrowserIsServedAndWhatPropagates()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var tab = await OpenAsync("/importmap.html");
+        await tab.WaitForTextAsync("#out", "from a one");
+        app.EditWebFile("importmap.a.js", "'from a one'", "'from a two'");
+        await tab.WaitForTextAsync("#out", "from a two");
+        await tab.AssertNoReloadAsync();
+
+        // The map now points the bare name at another module: the page reloads and runs it.
+        app.EditWebFile("importmap.html", "/importmap.a.js", "/importmap.b.js");
+        await tab.AssertExactlyOneReloadAsync();
+        await tab.WaitForTextAsync("#out", "from b one");
+
+        // The engine follows the new map too: an edit of the new target is accepted by its importer, hot.
+        await tab.MarkDocumentAsync();
+        app.EditWebFile("importmap.b.js", "'from b one'", "'from b two'");
+        await tab.WaitForTextAsync("#out", "from b two");
+        await Task.Delay(1500);
+        Assert.IsTrue(await tab.IsMarkedAsync(), "the edit of the new target was applied without a reload\n" + tab.Diagnostics());
+    }
 }

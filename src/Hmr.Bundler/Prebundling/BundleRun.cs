@@ -1,0 +1,56 @@
+using Hmr.Bundler.DependencyResolution;
+
+namespace Hmr.Bundler.Prebundling;
+
+/// <summary>The chunks of the entries that bundled, the failures of those that did not (with the problems in their
+/// packages' files), the packages reached, and the warnings of the bundles that were made.</summary>
+internal sealed record BundleRunResult(
+    IReadOnlyList<BundleChunk> Chunks,
+    IReadOnlyList<ManifestFailure> Failed,
+    IReadOnlyList<ManifestPackage> Packages,
+    IReadOnlyList<BundleDiagnostic> Warnings);
+
+/// <summary>Bundles all resolved entries together, so that modules several entries need are shared (one React per
+/// page). The bundler fails only the entries that reach a broken module; to say which problems belong to which failed
+/// entry, each failed entry is bundled once more on its own (a cost paid only when something is broken).</summary>
+internal static class BundleRun
+{
+    public static BundleRunResult Run(IReadOnlyList<(SelectedDependency Dependency, string File)> entries, DependencyResolver resolver,
+        string mode, string projectDirectory)
+    {
+        if (entries.Count == 0)
+        {
+            return new BundleRunResult([], [], [], []);
+        }
+        var recorder = new RecordingResolver(resolver);
+        var result = Bundler.Bundle(Request(entries, recorder, mode));
+        var failed = new List<ManifestFailure>();
+        foreach (var name in result.FailedEntries)
+        {
+            var entry = entries.Single(e => e.Dependency.Specifier == name);
+            var alone = entries.Count == 1 ? result : Bundler.Bundle(Request([entry], resolver, mode));
+            var problems = alone.Diagnostics.Where(d => !IsWarning(d) && d.Code != BundleCodes.EntryFailed).Distinct().ToList();
+            var why = FailureReport.NotBundled(entry.Dependency, problems, projectDirectory);
+            failed.Add(new ManifestFailure(name, [.. new[] { why }.Concat(problems).Select(d => FailureReport.Stored(d, projectDirectory))]));
+        }
+        var packages = recorder.FoundFiles.Concat(entries.Select(e => e.File))
+            .Select(resolver.FindPackage).OfType<PackageInfo>()
+            .DistinctBy(p => p.RootDirectory)
+            .Select(p => new ManifestPackage(p.Name, p.Version, ProjectPaths.Relative(projectDirectory, p.RootDirectory)))
+            .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Root, StringComparer.Ordinal)
+            .ToList();
+        var warnings = result.Diagnostics.Where(IsWarning).Distinct().ToList();
+        return new BundleRunResult(result.Chunks, failed, packages, warnings);
+    }
+
+    private static BundleRequest Request(IEnumerable<(SelectedDependency Dependency, string File)> entries, IModuleResolver resolver, string mode) => new()
+    {
+        Entries = [.. entries.Select(e => new BundleEntry(e.Dependency.Specifier, e.File))],
+        Resolver = resolver,
+        Mode = mode,
+    };
+
+    /// <summary>The bundler's warnings: the bundle is made, and the code may still work (docs/bundling.md).</summary>
+    private static bool IsWarning(BundleDiagnostic diagnostic) =>
+        diagnostic.Code is BundleCodes.DynamicImportNotLiteral or BundleCodes.RequireNotLiteral;
+}
