@@ -40,7 +40,8 @@ internal sealed class HmrWebSocketEndpoint(
     private async Task RunAsync(WebSocket socket, CancellationToken aborted)
     {
         var connection = new HmrConnection(socket);
-        logger.SocketConnected(hub.Add(connection, count => WireFormat.Connected(token.InstanceId, count)));
+        // connected carries this server's instance id and the count of messages broadcast so far (docs/runtime.md).
+        logger.SocketConnected(hub.Add(connection, count => HmrMessageJson.Serialize(new ConnectedMessage(token.InstanceId, count))));
         // Sockets end with the app, so a restart under dotnet watch does not wait out the shutdown timeout.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
         var writer = connection.RunWriterAsync(stop.Token);
