@@ -13,7 +13,11 @@ public static class SharedApps
     /// <summary>The "dotnetwatch" site served with MapStaticAssets (restarts and C# edits happen there).</summary>
     public static Task<WebApp> DotnetWatchAsync() => GetAsync("dotnetwatch", StaticFiles.MapStaticAssets);
 
-    private static async Task<WebApp> GetAsync(string site, StaticFiles staticFiles)
+    /// <summary>The "dependencies" site: pages that import real npm packages by bare name, with the project's
+    /// node_modules taken from the packages the bundler tests install (<see cref="NpmPackages"/>).</summary>
+    public static Task<WebApp> DependenciesAsync() => GetAsync("dependencies", StaticFiles.UseStaticFiles, NpmPackages.LinkInto);
+
+    private static async Task<WebApp> GetAsync(string site, StaticFiles staticFiles, Action<string>? prepare = null)
     {
         await Gate.WaitAsync();
         try
@@ -21,7 +25,7 @@ public static class SharedApps
             var key = site + "/" + staticFiles;
             if (!Apps.TryGetValue(key, out var app))
             {
-                app = await WebApp.CreateAsync(site, staticFiles);
+                app = await WebApp.CreateAsync(site, staticFiles, prepare: prepare);
                 Apps[key] = app;
             }
             // One dotnet watch at a time: it takes an inotify instance per watched directory, and the per-user

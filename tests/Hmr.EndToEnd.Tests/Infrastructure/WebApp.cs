@@ -46,7 +46,8 @@ public sealed class WebApp : IDisposable
     public string WatchOutput => watch?.Output ?? "";
 
     /// <summary>Writes the project (csproj, Program.cs, nuget.config, wwwroot copied from Sites/<paramref name="site"/>) and builds it.</summary>
-    public static async Task<WebApp> CreateAsync(string site, StaticFiles staticFiles, HostStyle host = HostStyle.Default)
+    /// <param name="prepare">Runs on the project folder before the build (e.g. to give it a node_modules folder).</param>
+    public static async Task<WebApp> CreateAsync(string site, StaticFiles staticFiles, HostStyle host = HostStyle.Default, Action<string>? prepare = null)
     {
         var (feed, version) = await RepoPackage.EnsurePackedAsync();
         var name = site + "-" + staticFiles + (host == HostStyle.Default ? "" : "-" + host);
@@ -89,6 +90,7 @@ public sealed class WebApp : IDisposable
             File.Copy(file, target);
         }
         app.SnapshotOriginals();
+        prepare?.Invoke(dir);
         await ChildProcess.RunAsync(dir, TimeSpan.FromMinutes(5), "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
         return app;
     }
