@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 using Microsoft.Build.Framework;
 
 namespace Hmr.Build;
@@ -25,10 +25,10 @@ public sealed class AnalyzeModules : WebRootTask
         var graphFile = Path.GetFullPath(Path.Combine(ProjectDirectory, GraphFile));
         ModuleGraphDocument? previous = null;
         if (File.Exists(graphFile) && !ModuleGraphSerializer.TryRead(graphFile, out previous, out var problem))
-            Log.LogMessage(null, DiagnosticCodes.PreviousGraphUnreadable, null, graphFile, 0, 0, 0, 0, MessageImportance.Low,
+            Log.LogMessage(null, GraphDiagnosticCodes.PreviousGraphUnreadable, null, graphFile, 0, 0, 0, 0, MessageImportance.Low,
                 "Hmr: analysing every module: {0}", problem);
         else if (previous is not null && !string.Equals(previous.Analyzer, AnalyzerVersion.Current, StringComparison.Ordinal))
-            Log.LogMessage(null, DiagnosticCodes.PreviousGraphUnreadable, null, graphFile, 0, 0, 0, 0, MessageImportance.Low,
+            Log.LogMessage(null, GraphDiagnosticCodes.PreviousGraphUnreadable, null, graphFile, 0, 0, 0, 0, MessageImportance.Low,
                 "Hmr: analysing every module: the previous graph was written by analyzer {0}, this is {1}",
                 previous.Analyzer ?? "(not recorded)", AnalyzerVersion.Current);
 
@@ -42,16 +42,16 @@ public sealed class AnalyzeModules : WebRootTask
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug here must not cost the user a build: the runtime analyses at startup anyway.
-            Log.LogWarning(null, DiagnosticCodes.AnalysisFailed, null, null, 0, 0, 0, 0, "Hmr: module analysis failed: {0}", e.ToString());
+            Log.LogWarning(null, GraphDiagnosticCodes.AnalysisFailed, null, null, 0, 0, 0, 0, "Hmr: module analysis failed: {0}", e.ToString());
             return !Log.HasLoggedErrors;
         }
 
         if (!result.WebRootExists)
-            Log.LogMessage(null, DiagnosticCodes.WebRootMissing, null, null, 0, 0, 0, 0, MessageImportance.Low,
+            Log.LogMessage(null, GraphDiagnosticCodes.WebRootMissing, null, null, 0, 0, 0, 0, MessageImportance.Low,
                 "Hmr: no web root folder '{0}'; writing an empty module graph", WebRoot);
 
         foreach (var (file, diagnostic) in result.AllDiagnostics)
-            if (!(Prebundle && diagnostic.Code == DiagnosticCodes.BareSpecifierUnmapped))
+            if (!(Prebundle && diagnostic.Code == GraphDiagnosticCodes.BareSpecifierUnmapped))
                 Report(file, diagnostic);
 
         try
@@ -60,7 +60,7 @@ public sealed class AnalyzeModules : WebRootTask
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Log.LogWarning(null, DiagnosticCodes.GraphWriteFailed, null, graphFile, 0, 0, 0, 0, "Hmr: cannot write the module graph: {0}", e.Message);
+            Log.LogWarning(null, GraphDiagnosticCodes.GraphWriteFailed, null, graphFile, 0, 0, 0, 0, "Hmr: cannot write the module graph: {0}", e.Message);
         }
 
         ModuleCount = result.Document.Modules.Count;
@@ -72,7 +72,7 @@ public sealed class AnalyzeModules : WebRootTask
 
     private void Report(string file, DiagnosticRecord diagnostic)
     {
-        if (diagnostic.Severity == DiagnosticCodes.Info)
+        if (diagnostic.Severity == GraphDiagnosticCodes.Info)
             Log.LogMessage(null, diagnostic.Code, null, Path.Combine(ProjectDirectory, file), diagnostic.Line, diagnostic.Column, 0, 0,
                 MessageImportance.Low, "{0}", "Hmr: " + diagnostic.Message);
         else

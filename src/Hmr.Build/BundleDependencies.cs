@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Hmr.Bundler;
 using Hmr.Bundler.Prebundling;
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 using Microsoft.Build.Framework;
 
 namespace Hmr.Build;
@@ -33,7 +33,7 @@ public sealed class BundleDependencies : WebRootTask
         var graphFile = Path.GetFullPath(Path.Combine(ProjectDirectory, GraphFile));
         if (!ModuleGraphSerializer.TryRead(graphFile, out var graph, out var problem))
         {
-            Log.LogWarning(null, DiagnosticCodes.DependencyBundlingFailed, null, graphFile, 0, 0, 0, 0,
+            Log.LogWarning(null, GraphDiagnosticCodes.DependencyBundlingFailed, null, graphFile, 0, 0, 0, 0,
                 "Hmr: dependencies not bundled: the module graph cannot be read: {0}", problem);
             return !Log.HasLoggedErrors;
         }
@@ -60,7 +60,7 @@ public sealed class BundleDependencies : WebRootTask
             }
             foreach (var use in result.ExcludedUses)
             {
-                Report(new BundleDiagnostic(DiagnosticCodes.BareSpecifierUnmapped,
+                Report(new BundleDiagnostic(GraphDiagnosticCodes.BareSpecifierUnmapped,
                     $"bare specifier \"{use.Specifier}\" is excluded from pre-bundling (HmrOptimizeDeps Exclude=\"true\") and not mapped by the import map",
                     use.ImporterFile, use.Line, use.Column));
             }
@@ -73,7 +73,7 @@ public sealed class BundleDependencies : WebRootTask
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug here must not cost the user a build: the pages then fail on the bare imports, as without bundling.
-            Log.LogWarning(null, DiagnosticCodes.DependencyBundlingFailed, null, null, 0, 0, 0, 0, "Hmr: dependency bundling failed: {0}", e.ToString());
+            Log.LogWarning(null, GraphDiagnosticCodes.DependencyBundlingFailed, null, null, 0, 0, 0, 0, "Hmr: dependency bundling failed: {0}", e.ToString());
         }
         return !Log.HasLoggedErrors;
     }

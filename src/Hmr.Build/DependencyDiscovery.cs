@@ -2,7 +2,7 @@ using System.Text.Json;
 using Hmr.Bundler.DependencyResolution;
 using Hmr.Bundler.Prebundling;
 using Hmr.Core.Analysis;
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 using Hmr.Core.Resolution;
 
 namespace Hmr.Build;

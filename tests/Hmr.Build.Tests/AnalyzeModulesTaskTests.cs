@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 using Microsoft.Build.Framework;
 
 namespace Hmr.Build.Tests;
@@ -50,7 +50,7 @@ public sealed class AnalyzeModulesTaskTests
         Assert.IsTrue(result);
         Assert.IsEmpty(engine.Errors);
         var warning = engine.Warnings.Single();
-        Assert.AreEqual(DiagnosticCodes.NoFileAtUrl, warning.Code);
+        Assert.AreEqual(GraphDiagnosticCodes.NoFileAtUrl, warning.Code);
         Assert.AreEqual(Path.Combine(project, "wwwroot/js/app.js"), warning.File);
         Assert.AreEqual(3, warning.LineNumber);
         Assert.AreEqual(21, warning.ColumnNumber);
@@ -74,7 +74,7 @@ public sealed class AnalyzeModulesTaskTests
         Assert.IsFalse(result);
         Assert.IsEmpty(engine.Warnings);
         var error = engine.Errors.Single();
-        Assert.AreEqual((DiagnosticCodes.NoFileAtUrl, 3, 21), (error.Code, error.LineNumber, error.ColumnNumber));
+        Assert.AreEqual((GraphDiagnosticCodes.NoFileAtUrl, 3, 21), (error.Code, error.LineNumber, error.ColumnNumber));
     }
 
     [TestMethod]
@@ -105,7 +105,7 @@ public sealed class AnalyzeModulesTaskTests
         var (task, engine, result) = Run();
         Assert.IsTrue(result);
         Assert.AreEqual(2, task.ReparsedCount);
-        var note = engine.Messages.Single(m => m.Code == DiagnosticCodes.PreviousGraphUnreadable);
+        var note = engine.Messages.Single(m => m.Code == GraphDiagnosticCodes.PreviousGraphUnreadable);
         StringAssert.Contains(note.Message, "analyzer 0.0.9");
         Assert.IsTrue(ModuleGraphSerializer.TryRead(GraphFile, out var rewritten, out _));
         Assert.AreEqual(AnalyzerVersion.Current, rewritten!.Analyzer);
@@ -121,7 +121,7 @@ public sealed class AnalyzeModulesTaskTests
         var (task, engine, result) = Run();
         Assert.IsTrue(result);
         Assert.AreEqual(2, task.ReparsedCount);
-        Assert.IsTrue(engine.Messages.Any(m => m.Code == DiagnosticCodes.PreviousGraphUnreadable));
+        Assert.IsTrue(engine.Messages.Any(m => m.Code == GraphDiagnosticCodes.PreviousGraphUnreadable));
         Assert.IsTrue(ModuleGraphSerializer.TryRead(GraphFile, out _, out _));
     }
 

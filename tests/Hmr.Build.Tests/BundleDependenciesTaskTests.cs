@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 using Microsoft.Build.Utilities;
 
 namespace Hmr.Build.Tests;
@@ -64,7 +64,7 @@ public sealed class BundleDependenciesTaskTests
     [TestMethod]
     public void Bare_imports_are_bundled_instead_of_warned_about_and_problems_have_codes_and_places()
     {
-        Assert.IsFalse(Analyze(prebundle: true).Warnings.Any(w => w.Code == DiagnosticCodes.BareSpecifierUnmapped));
+        Assert.IsFalse(Analyze(prebundle: true).Warnings.Any(w => w.Code == GraphDiagnosticCodes.BareSpecifierUnmapped));
         var (task, engine, result) = Bundle();
 
         Assert.IsTrue(result);
@@ -73,7 +73,7 @@ public sealed class BundleDependenciesTaskTests
         CollectionAssert.AreEqual(new[] { "inline-only", "tiny-lib", "tiny-lib/extra.js" },
             manifest.RootElement.GetProperty("imports").EnumerateObject().Select(p => p.Name).ToArray());
 
-        var excluded = engine.Warnings.Single(w => w.Code == DiagnosticCodes.BareSpecifierUnmapped);
+        var excluded = engine.Warnings.Single(w => w.Code == GraphDiagnosticCodes.BareSpecifierUnmapped);
         Assert.AreEqual((Path.Combine(Project, "wwwroot/js/app.js"), 2), (excluded.File, excluded.LineNumber));
         StringAssert.Contains(excluded.Message, "skipped-lib");
         var ghost = engine.Warnings.Single(w => w.Code == "HMR100");
@@ -84,7 +84,7 @@ public sealed class BundleDependenciesTaskTests
 
         var (_, strict, strictResult) = Bundle(warningsAsErrors: true);
         Assert.IsFalse(strictResult);
-        CollectionAssert.AreEquivalent(new[] { DiagnosticCodes.BareSpecifierUnmapped, "HMR100" }, strict.Errors.Select(e => e.Code).ToArray());
+        CollectionAssert.AreEquivalent(new[] { GraphDiagnosticCodes.BareSpecifierUnmapped, "HMR100" }, strict.Errors.Select(e => e.Code).ToArray());
         Assert.IsTrue(strict.Messages.Any(m => m.Message?.Contains("up to date, no bundling", StringComparison.Ordinal) == true));
     }
 
@@ -93,7 +93,7 @@ public sealed class BundleDependenciesTaskTests
     {
         var engine = Analyze(prebundle: false);
         CollectionAssert.AreEquivalent(new[] { 1, 2, 3 },
-            engine.Warnings.Where(w => w.Code == DiagnosticCodes.BareSpecifierUnmapped).Select(w => w.LineNumber).ToArray());
+            engine.Warnings.Where(w => w.Code == GraphDiagnosticCodes.BareSpecifierUnmapped).Select(w => w.LineNumber).ToArray());
     }
 
     [TestMethod]
@@ -101,6 +101,6 @@ public sealed class BundleDependenciesTaskTests
     {
         var (_, engine, result) = Bundle();
         Assert.IsTrue(result);
-        Assert.AreEqual(DiagnosticCodes.DependencyBundlingFailed, engine.Warnings.Single().Code);
+        Assert.AreEqual(GraphDiagnosticCodes.DependencyBundlingFailed, engine.Warnings.Single().Code);
     }
 }

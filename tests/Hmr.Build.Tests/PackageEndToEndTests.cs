@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 
 namespace Hmr.Build.Tests;
 

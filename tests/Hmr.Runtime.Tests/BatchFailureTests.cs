@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Hmr.Core.Engine;
-using Hmr.Core.Graph;
+using Hmr.Core.Analysis;
 using Hmr.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,5 @@
 using Hmr.Core.Analysis;
 using Hmr.Core.Engine;
-using Hmr.Core.Graph;
 using Hmr.Core.Resolution;
 using Hmr.Runtime.Serving;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 
 /// <summary>Times the artifact alone (--artifact): serialising and parsing the graph just built. The first call of each
 /// pays for loading and compiling the serializer, as the task does in a fresh MSBuild process; the repetitions after it

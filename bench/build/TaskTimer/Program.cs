@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 
 // One cold run of the task's work: no previous graph (the artifact is deleted first), so every module is analysed.
 // Prints wall and CPU time of the work alone (the process's startup is not counted; the JIT of the work is).

@@ -1,7 +1,7 @@
 using Hmr.Core.Resolution;
 using System.Diagnostics;
 using System.Text;
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 using Hmr.Core.Protocol;
 
 namespace Hmr.Core.Engine;

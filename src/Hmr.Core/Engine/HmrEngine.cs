@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Hmr.Core.Graph;
+using Hmr.Core.Analysis;
+using Hmr.Core.Artifact;
 using Hmr.Core.Resolution;
 
 namespace Hmr.Core.Engine;
@@ -53,7 +54,7 @@ public sealed partial class HmrEngine : IHmrEngine
         var watch = Stopwatch.StartNew();
         lock (_gate)
         {
-            var loader = new WarmStart(_options, _analyzer, _paths, _graph, _snapshot);
+            var loader = new ArtifactWarmStart(_options, _analyzer, _paths, _graph, _snapshot);
             var (fromArtifact, analysed, problem) = loader.Run();
             foreach (var url in _executedBeforeKnown) MarkExecutedLocked(url);
             _snapshot.Publish(_graph);

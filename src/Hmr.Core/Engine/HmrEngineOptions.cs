@@ -1,3 +1,5 @@
+using Hmr.Core.Artifact;
+
 namespace Hmr.Core.Engine;
 
 /// <summary>Where the engine finds the files and the artifact, and how it analyses and settles changes.</summary>
@@ -35,7 +37,7 @@ public sealed class HmrEngineOptions
     /// <summary>File extensions (with dot, lowercase) analysed as ES modules.</summary>
     public IReadOnlyCollection<string> ModuleExtensions { get; init; } = [".js", ".mjs"];
 
-    /// <summary>Hash of file content as written to <see cref="Graph.ModuleRecord.Hash"/>; must match the build task's
+    /// <summary>Hash of file content as written to <see cref="ModuleRecord.Hash"/>; must match the build task's
     /// (SHA-256 of the UTF-8 text without a byte order mark).</summary>
-    public Func<ReadOnlyMemory<byte>, string> ContentHash { get; init; } = static bytes => Graph.ContentHash.Of(bytes.Span);
+    public Func<ReadOnlyMemory<byte>, string> ContentHash { get; init; } = static bytes => Artifact.ContentHash.Of(bytes.Span);
 }

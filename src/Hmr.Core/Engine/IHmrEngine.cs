@@ -1,4 +1,4 @@
-using Hmr.Core.Graph;
+using Hmr.Core.Analysis;
 using Hmr.Core.Protocol;
 
 namespace Hmr.Core.Engine;

@@ -1,4 +1,5 @@
-using Hmr.Core.Graph;
+using Hmr.Core.Analysis;
+using Hmr.Core.Artifact;
 
 namespace Hmr.Core.Engine;
 

@@ -1,5 +1,5 @@
 using Hmr.Core.Resolution;
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 
 namespace Hmr.Core.Engine;
 

@@ -1,4 +1,4 @@
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 
 namespace Hmr.Core.Engine;
 

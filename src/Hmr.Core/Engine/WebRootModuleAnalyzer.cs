@@ -1,4 +1,5 @@
-using Hmr.Core.Graph;
+using Hmr.Core.Analysis;
+using Hmr.Core.Artifact;
 using Hmr.Core.Resolution;
 
 namespace Hmr.Core.Engine;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 
 namespace Hmr.Core.Resolution;
 

@@ -1,4 +1,4 @@
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 
 namespace Hmr.Core.Resolution;
 
@@ -19,7 +19,7 @@ public enum ResolutionOutcome
 /// URL-like specifier the URL that matched no file.</param>
 /// <param name="Problem">Why it is unresolved, for the diagnostic message.</param>
 /// <param name="EscapedRoot">True when <c>..</c> tried to climb above the web root and was clamped, as browsers do.</param>
-/// <param name="Code">For an unresolved specifier, its diagnostic code (see <see cref="DiagnosticCodes"/>).</param>
+/// <param name="Code">For an unresolved specifier, its diagnostic code (see <see cref="GraphDiagnosticCodes"/>).</param>
 public readonly record struct ResolutionResult(ResolutionOutcome Outcome, string? Url, string? Problem, bool EscapedRoot = false, string? Code = null);
 
 /// <summary>Resolves import specifiers the way a browser does for a page of this web root: URL-like specifiers
@@ -60,14 +60,14 @@ public sealed class ModuleResolver
         if (ImportMap.TryResolve(asUrl ?? specifier, asUrl is not null, referrerUrl, out var mapped))
         {
             if (mapped is null)
-                return new(ResolutionOutcome.Unresolved, null, $"the import map blocks \"{specifier}\"", escaped, DiagnosticCodes.BlockedByImportMap);
+                return new(ResolutionOutcome.Unresolved, null, $"the import map blocks \"{specifier}\"", escaped, GraphDiagnosticCodes.BlockedByImportMap);
             target = mapped;
         }
         else if (asUrl is not null)
             target = asUrl;
         else
             return new(ResolutionOutcome.Unresolved, null,
-                $"bare specifier \"{specifier}\" is not mapped by the import map (bare names need an entry in <script type=\"importmap\"> or HmrImportMap)", false, DiagnosticCodes.BareSpecifierUnmapped);
+                $"bare specifier \"{specifier}\" is not mapped by the import map (bare names need an entry in <script type=\"importmap\"> or HmrImportMap)", false, GraphDiagnosticCodes.BareSpecifierUnmapped);
 
         if (ModuleUrl.IsExternal(target))
             return new(ResolutionOutcome.External, target, null, escaped);
@@ -78,6 +78,6 @@ public sealed class ModuleResolver
                 return new(ResolutionOutcome.External, target, null, escaped);
         return fileExists(url)
             ? new(ResolutionOutcome.Resolved, url, null, escaped)
-            : new(ResolutionOutcome.Unresolved, url, $"\"{specifier}\" resolves to {url}, which matches no file under the web root", escaped, DiagnosticCodes.NoFileAtUrl);
+            : new(ResolutionOutcome.Unresolved, url, $"\"{specifier}\" resolves to {url}, which matches no file under the web root", escaped, GraphDiagnosticCodes.NoFileAtUrl);
     }
 }

@@ -79,10 +79,10 @@ internal sealed class InjectingStream(Stream inner, string snippet, ImportMapAdd
         if (_snippetPoint is null)
         {
             var held = Held.Span;
-            var point = HtmlScanner.AfterHeadStartTag(held);
-            if (point == HtmlScanner.NeedMore && (reason != Reason.Write || HtmlScanner.HasImplicitHead(held) || held.Length > HoldLimit))
-                point = HtmlScanner.Fallback(held);
-            if (point == HtmlScanner.NeedMore) return;
+            var point = HeadInjectionPoints.AfterHeadStartTag(held);
+            if (point == HeadInjectionPoints.NeedMore && (reason != Reason.Write || HeadInjectionPoints.HasImplicitHead(held) || held.Length > HoldLimit))
+                point = HeadInjectionPoints.Fallback(held);
+            if (point == HeadInjectionPoints.NeedMore) return;
             _snippetPoint = point;
             _scanFrom = Math.Max(point, 0);
         }

@@ -1,4 +1,4 @@
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 using System.Text;
 using Hmr.Core.Engine;
 using Hmr.Runtime.Hosting;

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Hmr.Core.Analysis;
 using Hmr.Core.Engine;
-using Hmr.Core.Graph;
 using Hmr.Core.Resolution;
 
 namespace Hmr.Runtime.Serving;

@@ -1,5 +1,6 @@
 using Hmr.Core.Engine;
-using Hmr.Core.Graph;
+using Hmr.Core.Analysis;
+using Hmr.Core.Artifact;
 
 namespace Hmr.Core.Tests.Engine;
 

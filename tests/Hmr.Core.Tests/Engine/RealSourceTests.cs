@@ -103,9 +103,9 @@ public sealed class RealSourceTests
             .Write("/app.js", "import { x } from './later.js';", "import.meta.hot.accept();")
             .Write("/util.js", "export const u = 1;");
         var artifact = Path.Combine(site.Root, "obj", "module-graph.json");
-        var built = Hmr.Core.Graph.ModuleGraphBuilder.Build(new Hmr.Core.Graph.ModuleGraphBuildOptions(site.Root, "wwwroot", Hmr.Core.Analysis.ModuleLexer.Analyze));
+        var built = Hmr.Core.Artifact.ModuleGraphBuilder.Build(new Hmr.Core.Artifact.ModuleGraphBuildOptions(site.Root, "wwwroot", Hmr.Core.Analysis.ModuleLexer.Analyze));
         Directory.CreateDirectory(Path.GetDirectoryName(artifact)!);
-        File.WriteAllBytes(artifact, Hmr.Core.Graph.ModuleGraphSerializer.Serialize(built.Document));
+        File.WriteAllBytes(artifact, Hmr.Core.Artifact.ModuleGraphSerializer.Serialize(built.Document));
         File.SetLastWriteTimeUtc(artifact, DateTime.UtcNow.AddSeconds(5));
         // Created after the build: app.js's import of it resolves now, so its record cannot be trusted.
         site.Write("/later.js", "export const x = 1;");

@@ -1,4 +1,4 @@
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 using Hmr.Core.Resolution;
 
 namespace Hmr.Core.Tests.Resolution;
@@ -87,12 +87,12 @@ public sealed class ModuleResolverTests
         var resolver = Resolver("""{ "imports": { "gone": null, "missing": "/nope.js" } }""");
         var bare = resolver.Resolve("react", "/js/app.js");
         Assert.AreEqual(ResolutionOutcome.Unresolved, bare.Outcome);
-        Assert.AreEqual(DiagnosticCodes.BareSpecifierUnmapped, bare.Code);
-        Assert.AreEqual(DiagnosticCodes.BlockedByImportMap, resolver.Resolve("gone", "/js/app.js").Code);
+        Assert.AreEqual(GraphDiagnosticCodes.BareSpecifierUnmapped, bare.Code);
+        Assert.AreEqual(GraphDiagnosticCodes.BlockedByImportMap, resolver.Resolve("gone", "/js/app.js").Code);
         var noFile = resolver.Resolve("./nothing.js", "/js/app.js");
-        Assert.AreEqual(DiagnosticCodes.NoFileAtUrl, noFile.Code);
+        Assert.AreEqual(GraphDiagnosticCodes.NoFileAtUrl, noFile.Code);
         Assert.AreEqual("/js/nothing.js", noFile.Url);
-        Assert.AreEqual(DiagnosticCodes.NoFileAtUrl, resolver.Resolve("missing", "/js/app.js").Code);
+        Assert.AreEqual(GraphDiagnosticCodes.NoFileAtUrl, resolver.Resolve("missing", "/js/app.js").Code);
     }
 
     [TestMethod]
@@ -106,6 +106,6 @@ public sealed class ModuleResolverTests
         Assert.AreEqual(ResolutionOutcome.Resolved, withPrefix.Resolve("./lib/util.js", "/js/app.js").Outcome);
 
         var without = new ModuleResolver(map, Files.Contains);
-        Assert.AreEqual(DiagnosticCodes.NoFileAtUrl, without.Resolve("lodash-es", "/js/app.js").Code);
+        Assert.AreEqual(GraphDiagnosticCodes.NoFileAtUrl, without.Resolve("lodash-es", "/js/app.js").Code);
     }
 }

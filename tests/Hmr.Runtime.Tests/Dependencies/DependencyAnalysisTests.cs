@@ -1,4 +1,5 @@
-using Hmr.Core.Graph;
+using Hmr.Core.Analysis;
+using Hmr.Core.Artifact;
 using static Hmr.Runtime.Tests.Dependencies.DependencySite;
 
 namespace Hmr.Runtime.Tests.Dependencies;
@@ -34,7 +35,7 @@ public sealed class DependencyAnalysisTests
         StringAssert.Contains(await app.Http.GetStringAsync("/js/main.js"), "from 'lodash-es';", "the page's import map resolves it");
 
         // Not in the manifest: still the diagnostic a bare name without a map entry gets.
-        Assert.AreEqual(DiagnosticCodes.BareSpecifierUnmapped, Analyse(app, "/js/other.js").Record.Diagnostics.Single().Code);
+        Assert.AreEqual(GraphDiagnosticCodes.BareSpecifierUnmapped, Analyse(app, "/js/other.js").Record.Diagnostics.Single().Code);
     }
 
     [TestMethod]

@@ -4,7 +4,7 @@ namespace Hmr.Runtime.Html;
 
 /// <summary>Finds where a script tag can go in the start of an HTML document (ASCII-case-insensitive byte search;
 /// every encoding a browser accepts for HTML is ASCII-compatible there).</summary>
-internal static class HtmlScanner
+internal static class HeadInjectionPoints
 {
     /// <summary>No answer yet: more bytes are needed.</summary>
     public const int NeedMore = int.MinValue;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Hmr.Core.Graph;
+namespace Hmr.Core.Artifact;
 
 // The build artifact (obj/<cfg>/<tfm>/hmr/module-graph.json), documented in docs/module-graph.md.
 // The same records are the unit the live engine keeps per module, so a warm start needs no re-parse

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Hmr.Core.Analysis;
 
-namespace Hmr.Core.Tests.Graph;
+namespace Hmr.Core.Tests.Artifact;
 
 /// <summary>A deliberately simple stand-in for the lexer, so graph and resolution tests exercise this code alone:
 /// <c>import … from 'x'</c>, <c>import 'x'</c>, <c>export … from 'x'</c>, <c>import('x')</c>, <c>export const n</c>,

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Hmr.Core.Graph;
+namespace Hmr.Core.Artifact;
 
 /// <summary>Writes and reads the module graph artifact (docs/module-graph.md) with the source-generated
 /// <see cref="ArtifactJsonContext"/>. Output is deterministic: modules and roots sorted by URL, fixed property order

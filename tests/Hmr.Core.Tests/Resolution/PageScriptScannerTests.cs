@@ -3,7 +3,7 @@ using Hmr.Core.Resolution;
 namespace Hmr.Core.Tests.Resolution;
 
 [TestClass]
-public sealed class HtmlScannerTests
+public sealed class PageScriptScannerTests
 {
     [TestMethod]
     public void Finds_module_scripts_import_maps_and_positions()
@@ -13,7 +13,7 @@ public sealed class HtmlScannerTests
                             "  <SCRIPT TYPE='module' src=/js/app.js></SCRIPT>\n" +
                             "  <script src=\"classic.js\"></script>\n" +
                             "</head><body>\n<script type=\"module\">\nimport './inline.js';\n</script>\n</body></html>";
-        var scripts = HtmlScanner.FindScripts(html);
+        var scripts = PageScriptScanner.FindScripts(html);
         Assert.HasCount(4, scripts);
 
         Assert.IsTrue(scripts[0].IsImportMap);
@@ -42,7 +42,7 @@ public sealed class HtmlScannerTests
                             "<style>.x::after{content:'<script type=module src=/b.js></script>'}</style>" +
                             "<textarea><script type=\"module\" src=\"/c.js\"></script></textarea>" +
                             "<script type=\"module\" src=\"/d.js\"></script>";
-        var scripts = HtmlScanner.FindScripts(html);
+        var scripts = PageScriptScanner.FindScripts(html);
         Assert.HasCount(1, scripts);
         Assert.AreEqual("/d.js", scripts[0].Src);
     }
@@ -50,13 +50,13 @@ public sealed class HtmlScannerTests
     [TestMethod]
     public void Tolerates_broken_markup()
     {
-        Assert.IsEmpty(HtmlScanner.FindScripts("<scriptx><scr"));
-        var unterminated = HtmlScanner.FindScripts("<script type=\"module\" src=\"/a.js");
+        Assert.IsEmpty(PageScriptScanner.FindScripts("<scriptx><scr"));
+        var unterminated = PageScriptScanner.FindScripts("<script type=\"module\" src=\"/a.js");
         Assert.HasCount(1, unterminated);
-        var noClose = HtmlScanner.FindScripts("<script type=module>import './x.js'");
+        var noClose = PageScriptScanner.FindScripts("<script type=module>import './x.js'");
         Assert.HasCount(1, noClose);
         Assert.AreEqual("import './x.js'", noClose[0].Content);
-        Assert.IsEmpty(HtmlScanner.FindScripts("<!-- never closed <script type=module src=/a.js></script>"));
+        Assert.IsEmpty(PageScriptScanner.FindScripts("<!-- never closed <script type=module src=/a.js></script>"));
     }
 
     [TestMethod]

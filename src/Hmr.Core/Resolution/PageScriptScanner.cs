@@ -8,7 +8,7 @@ namespace Hmr.Core.Resolution;
 /// <param name="SrcPosition">Where the <c>src</c> value starts (or the tag, when there is no <c>src</c>).</param>
 /// <param name="Content">The inline text between the tags (raw: scripts are not entity-decoded).</param>
 /// <param name="ContentPosition">Where the inline text starts.</param>
-public sealed record HtmlScript(string? Type, string? Src, SourcePosition SrcPosition, string Content, SourcePosition ContentPosition)
+public sealed record PageScript(string? Type, string? Src, SourcePosition SrcPosition, string Content, SourcePosition ContentPosition)
 {
     public bool IsModule => Type == "module";
     public bool IsImportMap => Type == "importmap";
@@ -17,11 +17,11 @@ public sealed record HtmlScript(string? Type, string? Src, SourcePosition SrcPos
 /// <summary>A small, tolerant scanner that finds the script elements of an HTML page. It skips comments and
 /// the raw text of <c>style</c> and <c>textarea</c>, accepts any attribute quoting, and never throws on
 /// malformed markup: a page the scanner cannot make sense of just yields fewer scripts.</summary>
-public static class HtmlScanner
+public static class PageScriptScanner
 {
-    public static IReadOnlyList<HtmlScript> FindScripts(string html)
+    public static IReadOnlyList<PageScript> FindScripts(string html)
     {
-        var scripts = new List<HtmlScript>();
+        var scripts = new List<PageScript>();
         var lines = new LineMap(html);
         var i = 0;
         while (i < html.Length)
@@ -45,7 +45,7 @@ public static class HtmlScanner
         return scripts;
     }
 
-    private static int ReadScript(string html, int open, LineMap lines, List<HtmlScript> scripts)
+    private static int ReadScript(string html, int open, LineMap lines, List<PageScript> scripts)
     {
         var i = open + "<script".Length;
         string? type = null, src = null;
@@ -86,7 +86,7 @@ public static class HtmlScanner
         var contentStart = Math.Min(i + 1, html.Length);
         var contentEnd = IndexOfIgnoreCase(html, "</script", contentStart);
         if (contentEnd < 0) contentEnd = html.Length;
-        scripts.Add(new HtmlScript(type, src, lines.At(srcOffset), html[contentStart..contentEnd], lines.At(contentStart)));
+        scripts.Add(new PageScript(type, src, lines.At(srcOffset), html[contentStart..contentEnd], lines.At(contentStart)));
         var tagEnd = html.IndexOf('>', contentEnd);
         return tagEnd < 0 ? html.Length : tagEnd + 1;
     }

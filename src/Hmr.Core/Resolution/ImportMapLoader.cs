@@ -1,6 +1,7 @@
 using Hmr.Core.Resolution;
+using Hmr.Core.Artifact;
 
-namespace Hmr.Core.Graph;
+namespace Hmr.Core.Resolution;
 
 /// <summary>Builds the import map in force for a web root. Browsers apply one map per page; modules here are shared
 /// between pages, so the maps of all pages are merged (the <c>HmrImportMap</c> file first, then pages in URL order;
@@ -22,8 +23,8 @@ public static class ImportMapLoader
                 var problems = new List<string>();
                 map = map.Merge(ImportMap.Parse(script.Content, page.Url, problems));
                 foreach (var problem in problems)
-                    diagnostics.Add(new FileDiagnostic(page.File, new DiagnosticRecord(DiagnosticCodes.InvalidImportMap,
-                        DiagnosticCodes.Warning, problem, script.ContentPosition.Line, script.ContentPosition.Column)));
+                    diagnostics.Add(new FileDiagnostic(page.File, new DiagnosticRecord(GraphDiagnosticCodes.InvalidImportMap,
+                        GraphDiagnosticCodes.Warning, problem, script.ContentPosition.Line, script.ContentPosition.Column)));
             }
         return map;
     }
@@ -33,8 +34,8 @@ public static class ImportMapLoader
         var shownPath = path.Replace('\\', '/');
         if (!File.Exists(path))
         {
-            diagnostics.Add(new FileDiagnostic(shownPath, new DiagnosticRecord(DiagnosticCodes.ImportMapFileMissing,
-                DiagnosticCodes.Warning, $"the import map file {shownPath} (HmrImportMap) does not exist", 0, 0)));
+            diagnostics.Add(new FileDiagnostic(shownPath, new DiagnosticRecord(GraphDiagnosticCodes.ImportMapFileMissing,
+                GraphDiagnosticCodes.Warning, $"the import map file {shownPath} (HmrImportMap) does not exist", 0, 0)));
             return ImportMap.Empty;
         }
         var full = Path.GetFullPath(path);
@@ -54,8 +55,8 @@ public static class ImportMapLoader
             map = ImportMap.Empty;
         }
         foreach (var problem in problems)
-            diagnostics.Add(new FileDiagnostic(shownPath, new DiagnosticRecord(DiagnosticCodes.InvalidImportMap,
-                DiagnosticCodes.Warning, problem, 1, 1)));
+            diagnostics.Add(new FileDiagnostic(shownPath, new DiagnosticRecord(GraphDiagnosticCodes.InvalidImportMap,
+                GraphDiagnosticCodes.Warning, problem, 1, 1)));
         return map;
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Hmr.Core.Graph;
+namespace Hmr.Core.Artifact;
 
 /// <summary>The content hash recorded for each module: lowercase hex SHA-256 of the file's bytes as they are on disk
 /// (the live engine hashes files the same way, so a warm start recognises unchanged files). SHA-256 is in the BCL,

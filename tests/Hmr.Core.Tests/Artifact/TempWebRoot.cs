@@ -1,4 +1,4 @@
-namespace Hmr.Core.Tests.Graph;
+namespace Hmr.Core.Tests.Artifact;
 
 /// <summary>A throwaway project folder with a <c>wwwroot</c>, deleted on dispose.</summary>
 internal sealed class TempWebRoot : IDisposable

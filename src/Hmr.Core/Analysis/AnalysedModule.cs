@@ -1,6 +1,7 @@
 using Hmr.Core.Analysis;
+using Hmr.Core.Artifact;
 
-namespace Hmr.Core.Graph;
+namespace Hmr.Core.Analysis;
 
 /// <summary>One analysis of one module version, as the engine keeps it and the dev server reads it: the graph's
 /// <see cref="ModuleRecord"/> (imports resolved to URLs) together with the lexer's output it was made from (source

@@ -1,6 +1,6 @@
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 
-namespace Hmr.Core.Tests.Graph;
+namespace Hmr.Core.Tests.Artifact;
 
 [TestClass]
 public sealed class ModuleGraphBuilderTests
@@ -58,9 +58,9 @@ public sealed class ModuleGraphBuilderTests
         // Page problems point into the page: the bare import of the inline script and the missing script src.
         var pageDiagnostics = result.PageDiagnostics.OrderBy(d => d.Diagnostic.Line).ToArray();
         Assert.HasCount(2, pageDiagnostics);
-        Assert.AreEqual(("wwwroot/index.html", DiagnosticCodes.BareSpecifierUnmapped, 6, 10),
+        Assert.AreEqual(("wwwroot/index.html", GraphDiagnosticCodes.BareSpecifierUnmapped, 6, 10),
             (pageDiagnostics[0].File, pageDiagnostics[0].Diagnostic.Code, pageDiagnostics[0].Diagnostic.Line, pageDiagnostics[0].Diagnostic.Column));
-        Assert.AreEqual((DiagnosticCodes.PageScriptUnresolved, 8, 28),
+        Assert.AreEqual((GraphDiagnosticCodes.PageScriptUnresolved, 8, 28),
             (pageDiagnostics[1].Diagnostic.Code, pageDiagnostics[1].Diagnostic.Line, pageDiagnostics[1].Diagnostic.Column));
     }
 
@@ -102,7 +102,7 @@ public sealed class ModuleGraphBuilderTests
         using var root = new TempWebRoot();
         root.Write("a.js", "import './b.js';\n");
         var first = Build(root, new TestLexer()).Document;
-        Assert.AreEqual(DiagnosticCodes.NoFileAtUrl, first.Modules.Single().Diagnostics.Single().Code);
+        Assert.AreEqual(GraphDiagnosticCodes.NoFileAtUrl, first.Modules.Single().Diagnostics.Single().Code);
 
         root.Write("b.js", "export const b = 1;\n");
         var added = Build(root, new TestLexer(), first);
@@ -133,7 +133,7 @@ public sealed class ModuleGraphBuilderTests
         Assert.AreEqual(1, second.ReparsedCount);
         var app = second.Document.Modules.Single();
         Assert.IsEmpty(app.Hot.AcceptedDeps);
-        Assert.AreEqual(DiagnosticCodes.AcceptedDependencyUnresolved, app.Diagnostics.Single().Code);
+        Assert.AreEqual(GraphDiagnosticCodes.AcceptedDependencyUnresolved, app.Diagnostics.Single().Code);
 
         root.Write("dep.js", "export const d = 2;\n");
         var third = Build(root, new TestLexer(), second.Document);
@@ -210,7 +210,7 @@ public sealed class ModuleGraphBuilderTests
         var result = ModuleGraphBuilder.Build(new ModuleGraphBuildOptions(root.ProjectDirectory, "wwwroot",
             source => source == "CRASH" ? throw new InvalidOperationException("boom") : lexer.Analyze(source)));
         var bad = result.Document.Modules.Single(m => m.Url == "/bad.js");
-        Assert.AreEqual(DiagnosticCodes.AnalysisCrashed, bad.Diagnostics.Single().Code);
+        Assert.AreEqual(GraphDiagnosticCodes.AnalysisCrashed, bad.Diagnostics.Single().Code);
         StringAssert.Contains(bad.Diagnostics.Single().Message, "boom");
         Assert.AreEqual("/bad.js", result.Document.Modules.Single(m => m.Url == "/good.js").Imports.Single().Url);
     }

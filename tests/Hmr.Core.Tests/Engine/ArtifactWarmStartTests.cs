@@ -1,10 +1,10 @@
 using Hmr.Core.Engine;
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 
 namespace Hmr.Core.Tests.Engine;
 
 [TestClass]
-public sealed class WarmStartTests
+public sealed class ArtifactWarmStartTests
 {
     private static TestSite SiteWithFiles(string artifact)
     {

@@ -1,6 +1,6 @@
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 
-namespace Hmr.Core.Tests.Graph;
+namespace Hmr.Core.Tests.Artifact;
 
 [TestClass]
 public sealed class LiveAnalysisTests

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Hmr.Core.Analysis;
 using Hmr.Core.Resolution;
 
-namespace Hmr.Core.Graph;
+namespace Hmr.Core.Artifact;
 
 /// <summary>What to analyse.</summary>
 /// <param name="ProjectDirectory">The project folder; recorded file paths are relative to it.</param>
@@ -117,7 +117,7 @@ public static class ModuleGraphBuilder
             {
                 // A lexer bug on one file must not cost the graph of all the others.
                 records[i] = new ModuleRecord(module.Url, module.File, hash, bytes.Length, [], [], HotRecord.None,
-                    [new DiagnosticRecord(DiagnosticCodes.AnalysisCrashed, DiagnosticCodes.Warning, $"the analysis of this module failed: {e.GetType().Name}: {e.Message}", 1, 1)]);
+                    [new DiagnosticRecord(GraphDiagnosticCodes.AnalysisCrashed, GraphDiagnosticCodes.Warning, $"the analysis of this module failed: {e.GetType().Name}: {e.Message}", 1, 1)]);
             }
         });
 
@@ -157,7 +157,7 @@ public static class ModuleGraphBuilder
         return roots.ToArray();
     }
 
-    private static void AddPageScriptRoot(ScannedPage page, HtmlScript script, ModuleAnalyzer analyzer,
+    private static void AddPageScriptRoot(ScannedPage page, PageScript script, ModuleAnalyzer analyzer,
         SortedSet<string> roots, List<FileDiagnostic> diagnostics)
     {
         var src = script.Src!;
@@ -167,12 +167,12 @@ public static class ModuleGraphBuilder
         if (result.Outcome == ResolutionOutcome.Resolved)
             roots.Add(result.Url!);
         else if (result.Outcome == ResolutionOutcome.Unresolved)
-            diagnostics.Add(new FileDiagnostic(page.File, new DiagnosticRecord(DiagnosticCodes.PageScriptUnresolved,
-                DiagnosticCodes.Warning, $"<script type=\"module\" src=\"{src}\">: {result.Problem}",
+            diagnostics.Add(new FileDiagnostic(page.File, new DiagnosticRecord(GraphDiagnosticCodes.PageScriptUnresolved,
+                GraphDiagnosticCodes.Warning, $"<script type=\"module\" src=\"{src}\">: {result.Problem}",
                 script.SrcPosition.Line, script.SrcPosition.Column)));
     }
 
-    private static void AddInlineScriptRoots(ScannedPage page, HtmlScript script, ModuleAnalyzer analyzer,
+    private static void AddInlineScriptRoots(ScannedPage page, PageScript script, ModuleAnalyzer analyzer,
         SortedSet<string> roots, List<FileDiagnostic> diagnostics, Func<string, ModuleAnalysis> lexer)
     {
         var analysis = lexer(script.Content);
@@ -193,5 +193,5 @@ public static class ModuleGraphBuilder
 
     private static ModuleRecord Unreadable(WebRootFile module, Exception e) =>
         new(module.Url, module.File, "", 0, [], [], HotRecord.None,
-            [new DiagnosticRecord(DiagnosticCodes.FileUnreadable, DiagnosticCodes.Warning, $"cannot read the module: {e.Message}", 1, 1)]);
+            [new DiagnosticRecord(GraphDiagnosticCodes.FileUnreadable, GraphDiagnosticCodes.Warning, $"cannot read the module: {e.Message}", 1, 1)]);
 }

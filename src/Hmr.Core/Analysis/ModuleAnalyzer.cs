@@ -1,8 +1,9 @@
 using System.Text;
 using Hmr.Core.Analysis;
 using Hmr.Core.Resolution;
+using Hmr.Core.Artifact;
 
-namespace Hmr.Core.Graph;
+namespace Hmr.Core.Analysis;
 
 /// <summary>Turns one module's source into its <see cref="ModuleRecord"/>: lexes it, resolves its imports and
 /// accepted dependencies, and gathers diagnostics. One instance serves a whole web root (it holds the import map
@@ -111,7 +112,7 @@ public sealed class ModuleAnalyzer
             if (!Resolver.FileExists(dep))
                 return false;
         // An accepted dependency that did not resolve left only a diagnostic; it may resolve now.
-        return !record.Diagnostics.Any(d => d.Code == DiagnosticCodes.AcceptedDependencyUnresolved);
+        return !record.Diagnostics.Any(d => d.Code == GraphDiagnosticCodes.AcceptedDependencyUnresolved);
     }
 
     /// <summary>The hot facts with accepted deps resolved: the record's distinct URLs, and the URL (or null) of each
@@ -142,14 +143,14 @@ public sealed class ModuleAnalyzer
         List<DiagnosticRecord> diagnostics, bool forAccept)
     {
         if (result.EscapedRoot)
-            diagnostics.Add(new DiagnosticRecord(DiagnosticCodes.EscapesWebRoot, DiagnosticCodes.Warning,
+            diagnostics.Add(new DiagnosticRecord(GraphDiagnosticCodes.EscapesWebRoot, GraphDiagnosticCodes.Warning,
                 $"\"{specifier}\" climbs above the web root; browsers clamp it to {result.Url}", line, column));
         if (forAccept && result.Outcome != ResolutionOutcome.Resolved)
-            diagnostics.Add(new DiagnosticRecord(DiagnosticCodes.AcceptedDependencyUnresolved, DiagnosticCodes.Warning,
+            diagnostics.Add(new DiagnosticRecord(GraphDiagnosticCodes.AcceptedDependencyUnresolved, GraphDiagnosticCodes.Warning,
                 $"import.meta.hot.accept names \"{specifier}\", which is not a module of this web root" +
                 (result.Problem is null ? "" : $": {result.Problem}"), line, column));
         else if (result.Outcome == ResolutionOutcome.Unresolved)
-            diagnostics.Add(new DiagnosticRecord(result.Code ?? DiagnosticCodes.NoFileAtUrl, DiagnosticCodes.Warning,
+            diagnostics.Add(new DiagnosticRecord(result.Code ?? GraphDiagnosticCodes.NoFileAtUrl, GraphDiagnosticCodes.Warning,
                 $"cannot resolve import: {result.Problem}", line, column));
     }
 
@@ -165,9 +166,9 @@ public sealed class ModuleAnalyzer
 
     internal static string SeverityName(DiagnosticSeverity severity) => severity switch
     {
-        DiagnosticSeverity.Error => DiagnosticCodes.Error,
-        DiagnosticSeverity.Warning => DiagnosticCodes.Warning,
-        _ => DiagnosticCodes.Info,
+        DiagnosticSeverity.Error => GraphDiagnosticCodes.Error,
+        DiagnosticSeverity.Warning => GraphDiagnosticCodes.Warning,
+        _ => GraphDiagnosticCodes.Info,
     };
 
     internal static string KindName(ImportKind kind) => kind switch

@@ -1,8 +1,8 @@
-namespace Hmr.Core.Graph;
+namespace Hmr.Core.Artifact;
 
 /// <summary>Diagnostic codes of resolution and the graph (HMR020–HMR039) and of the MSBuild task (HMR040–HMR059).
 /// Each is described, with a fix, in docs/diagnostics.md.</summary>
-public static class DiagnosticCodes
+public static class GraphDiagnosticCodes
 {
     /// <summary>A bare specifier (<c>lodash</c>) that no import map entry maps.</summary>
     public const string BareSpecifierUnmapped = "HMR020";

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Hmr.Core.Graph;
+namespace Hmr.Core.Artifact;
 
 /// <summary>Names the analysis code that produced a module record, so a cache never outlives the code that filled it.
 /// Every record in the artifact comes from Hmr.Core (lexer, resolution, graph), so the identity of that one assembly

@@ -1,6 +1,6 @@
 using Hmr.Core.Resolution;
 
-namespace Hmr.Core.Graph;
+namespace Hmr.Core.Artifact;
 
 /// <summary>A file of the web root as the builder sees it.</summary>
 /// <param name="Url">Its URL, e.g. <c>/js/app.js</c>.</param>

@@ -1,7 +1,8 @@
-using Hmr.Core.Graph;
+using Hmr.Core.Analysis;
+using Hmr.Core.Artifact;
 using Hmr.Core.Resolution;
 
-namespace Hmr.Core.Tests.Graph;
+namespace Hmr.Core.Tests.Artifact;
 
 [TestClass]
 public sealed class ModuleAnalyzerTests
@@ -48,13 +49,13 @@ public sealed class ModuleAnalyzerTests
 
         Assert.HasCount(2, record.Diagnostics);
         var bare = record.Diagnostics[0];
-        Assert.AreEqual(DiagnosticCodes.BareSpecifierUnmapped, bare.Code);
+        Assert.AreEqual(GraphDiagnosticCodes.BareSpecifierUnmapped, bare.Code);
         Assert.AreEqual("warning", bare.Severity);
         Assert.AreEqual(2, bare.Line);
         Assert.AreEqual(17, bare.Column);
         StringAssert.Contains(bare.Message, "react");
         var missing = record.Diagnostics[1];
-        Assert.AreEqual(DiagnosticCodes.NoFileAtUrl, missing.Code);
+        Assert.AreEqual(GraphDiagnosticCodes.NoFileAtUrl, missing.Code);
         Assert.AreEqual((3, 8), (missing.Line, missing.Column));
         StringAssert.Contains(missing.Message, "/js/missing.js");
         Assert.IsNull(record.Imports[0].Url);
@@ -66,7 +67,7 @@ public sealed class ModuleAnalyzerTests
     {
         var record = Analyzer("/lib.js").Analyze("/js/app.js", "wwwroot/js/app.js", "import '../../lib.js';\nSYNTAX_ERROR");
         Assert.HasCount(2, record.Diagnostics);
-        Assert.AreEqual(DiagnosticCodes.EscapesWebRoot, record.Diagnostics[0].Code);
+        Assert.AreEqual(GraphDiagnosticCodes.EscapesWebRoot, record.Diagnostics[0].Code);
         Assert.AreEqual("/lib.js", record.Imports[0].Url);
         Assert.AreEqual(("HMR001", "error", 2, 1), (record.Diagnostics[1].Code, record.Diagnostics[1].Severity, record.Diagnostics[1].Line, record.Diagnostics[1].Column));
     }
@@ -80,7 +81,7 @@ public sealed class ModuleAnalyzerTests
         Assert.IsFalse(record.Hot.AcceptsSelf);
         CollectionAssert.AreEqual(new[] { "/js/dep.js" }, record.Hot.AcceptedDeps.ToArray());
         var diagnostic = record.Diagnostics.Single();
-        Assert.AreEqual(DiagnosticCodes.AcceptedDependencyUnresolved, diagnostic.Code);
+        Assert.AreEqual(GraphDiagnosticCodes.AcceptedDependencyUnresolved, diagnostic.Code);
         Assert.AreEqual((3, 24), (diagnostic.Line, diagnostic.Column));
     }
 

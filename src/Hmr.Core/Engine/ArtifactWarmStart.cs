@@ -1,5 +1,5 @@
 using Hmr.Core.Resolution;
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 
 namespace Hmr.Core.Engine;
 
@@ -7,7 +7,7 @@ namespace Hmr.Core.Engine;
 /// modification time first, content hash otherwise), from analysis of the files for the rest. An artifact that is
 /// missing, corrupt, of another schema, another analyzer or another web root is reported and ignored, never trusted.
 /// The lexer's output is not kept (as it is not in the artifact): a module is lexed again the first time it is served.</summary>
-internal sealed class WarmStart(HmrEngineOptions options, IModuleAnalyzer analyzer, WebRootPaths paths, ModuleGraph graph, GraphSnapshot snapshot)
+internal sealed class ArtifactWarmStart(HmrEngineOptions options, IModuleAnalyzer analyzer, WebRootPaths paths, ModuleGraph graph, GraphSnapshot snapshot)
 {
     private readonly HashSet<string> _moduleExtensions = new(options.ModuleExtensions, StringComparer.OrdinalIgnoreCase);
 

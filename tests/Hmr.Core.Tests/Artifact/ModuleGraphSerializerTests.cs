@@ -1,7 +1,7 @@
 using System.Text;
-using Hmr.Core.Graph;
+using Hmr.Core.Artifact;
 
-namespace Hmr.Core.Tests.Graph;
+namespace Hmr.Core.Tests.Artifact;
 
 [TestClass]
 public sealed class ModuleGraphSerializerTests

@@ -1,9 +1,10 @@
 using Hmr.Core.Resolution;
+using Hmr.Core.Artifact;
 
-namespace Hmr.Core.Graph;
+namespace Hmr.Core.Resolution;
 
 /// <summary>An HTML page of the web root and its script elements.</summary>
-public sealed record ScannedPage(string Url, string File, IReadOnlyList<HtmlScript> Scripts);
+public sealed record ScannedPage(string Url, string File, IReadOnlyList<PageScript> Scripts);
 
 /// <summary>Reads the HTML pages of a web root.</summary>
 public static class WebRootPages
@@ -25,11 +26,11 @@ public static class WebRootPages
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Add(new FileDiagnostic(page.File, new DiagnosticRecord(DiagnosticCodes.FileUnreadable,
-                    DiagnosticCodes.Warning, $"cannot read the page: {e.Message}", 1, 1)));
+                diagnostics.Add(new FileDiagnostic(page.File, new DiagnosticRecord(GraphDiagnosticCodes.FileUnreadable,
+                    GraphDiagnosticCodes.Warning, $"cannot read the page: {e.Message}", 1, 1)));
                 continue;
             }
-            scanned.Add(new ScannedPage(page.Url, page.File, HtmlScanner.FindScripts(html)));
+            scanned.Add(new ScannedPage(page.Url, page.File, PageScriptScanner.FindScripts(html)));
         }
         return scanned;
     }
