@@ -73,8 +73,8 @@ internal static class DependencySite
 
     public static string Preamble(TestApp app)
     {
-        var token = (Sockets.HmrToken)app.App.Services.GetService(typeof(Sockets.HmrToken))!;
-        return $"<script src=\"{Html.HtmlInjectionMiddleware.PreambleUrl}?v={token.InstanceId}\"></script>";
+        var token = (Hmr.Runtime.Sockets.HmrToken)app.App.Services.GetService(typeof(Hmr.Runtime.Sockets.HmrToken))!;
+        return $"<script src=\"{Hmr.Runtime.Html.HtmlInjectionMiddleware.PreambleUrl}?v={token.InstanceId}\"></script>";
     }
 
     /// <summary>The import map element the runtime writes for these bundles.</summary>

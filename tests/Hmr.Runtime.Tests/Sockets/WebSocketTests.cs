@@ -2,7 +2,7 @@ using System.Text.Json;
 using Hmr.Runtime.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Sockets;
 
 [TestClass]
 public sealed class WebSocketTests

@@ -5,7 +5,7 @@ using Hmr.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Hosting;
 
 /// <summary>A batch whose processing throws (a bug) is not hidden: the exception is logged at Error, the pages get an
 /// error overlay, and the next save is handled as usual.</summary>

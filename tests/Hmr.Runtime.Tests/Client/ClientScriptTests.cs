@@ -1,4 +1,4 @@
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Client;
 
 /// <summary>What the served client must contain for behaviour only a browser can run (checked by hand and in the
 /// e2e suite); here, that the pieces are wired as the runtime's modules expect.</summary>

@@ -1,4 +1,4 @@
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Serving;
 
 [TestClass]
 public sealed class PathSafetyTests
@@ -63,5 +63,5 @@ public sealed class PathSafetyTests
     [DataRow("/js/a\0.js", "forbidden character in the path")]
     [DataRow("js/app.js", "not an absolute path")]
     public void Path_check_names_the_problem(string path, string? expected) =>
-        Assert.AreEqual(expected, Serving.SafePaths.CheckPath(path));
+        Assert.AreEqual(expected, Hmr.Runtime.Serving.SafePaths.CheckPath(path));
 }

@@ -1,7 +1,7 @@
 using Hmr.Core.Engine;
 using Hmr.Core.Protocol;
 
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Serving;
 
 /// <summary>A page loaded while a module is broken: it gets the overlay from the stand-in module, and the save that
 /// fixes the file produces a message the page can recover from (the client reloads when the update's boundary never

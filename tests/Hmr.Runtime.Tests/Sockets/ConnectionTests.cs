@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using Hmr.Runtime.Sockets;
 
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Sockets;
 
 /// <summary>One tab's outgoing queue: order, a slow tab beside a fast one, the bound on unsent frames, and how the
 /// writer ends. The socket is a stand-in whose sends finish when the test says so.</summary>

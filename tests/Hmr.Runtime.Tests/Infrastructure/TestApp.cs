@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Infrastructure;
 
 /// <summary>A real Kestrel app on 127.0.0.1 with a temporary content root and web root.</summary>
 internal sealed class TestApp : IAsyncDisposable

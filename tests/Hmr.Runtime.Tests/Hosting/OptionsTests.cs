@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Hosting;
 
 [TestClass]
 public sealed class OptionsTests

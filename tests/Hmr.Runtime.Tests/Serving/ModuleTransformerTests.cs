@@ -3,7 +3,7 @@ using Hmr.Core.Engine;
 using Hmr.Core.Resolution;
 using Hmr.Runtime.Serving;
 
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Serving;
 
 [TestClass]
 public sealed class ModuleTransformerTests

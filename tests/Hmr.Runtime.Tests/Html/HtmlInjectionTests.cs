@@ -4,7 +4,7 @@ using Hmr.Runtime.Html;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Html;
 
 [TestClass]
 public sealed class HtmlInjectionTests
@@ -41,7 +41,7 @@ public sealed class HtmlInjectionTests
 
     private static string Snippet(TestApp app)
     {
-        var token = (Sockets.HmrToken)app.App.Services.GetService(typeof(Sockets.HmrToken))!;
+        var token = (Hmr.Runtime.Sockets.HmrToken)app.App.Services.GetService(typeof(Hmr.Runtime.Sockets.HmrToken))!;
         return $"<script src=\"{HtmlInjectionMiddleware.PreambleUrl}?v={token.InstanceId}\"></script>";
     }
 

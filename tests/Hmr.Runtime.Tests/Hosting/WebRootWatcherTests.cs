@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Hmr.Core.Engine;
 using Hmr.Runtime.Hosting;
 
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Hosting;
 
 [TestClass]
 public sealed class WebRootWatcherTests

@@ -1,7 +1,7 @@
 using Hmr.Core.Engine;
 using Hmr.Core.Protocol;
 
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Sockets;
 
 /// <summary>The updates a page gets for what it loaded through the runtime: a module requested by its MapStaticAssets
 /// fingerprinted URL is the module the updates name, and a boundary inside an import cycle is flagged so the client

@@ -1,7 +1,7 @@
 using Hmr.Core.Engine;
 using Hmr.Core.Protocol;
 
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Serving;
 
 /// <summary>Bare specifiers mapped by a page's import map: left bare until their module is updated, then the stamped
 /// module URL, so an importer re-run after the update gets the new module instead of the browser's cached one.</summary>

@@ -2,7 +2,7 @@ using Hmr.Core.Protocol;
 using Hmr.Runtime.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Sockets;
 
 /// <summary>A tab that reconnects to the same server compares <c>messageCount</c> in <c>connected</c> with what it
 /// received: equal means nothing was lost (resume without reloading), larger means it missed an update (reload).</summary>

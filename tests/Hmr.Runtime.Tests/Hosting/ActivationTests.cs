@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Hosting;
 
 [TestClass]
 public sealed class ActivationTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Hmr.Core.Engine;
 
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Serving;
 
 [TestClass]
 public sealed class ModuleServingTests
@@ -126,7 +126,7 @@ public sealed class ModuleServingTests
         Assert.AreEqual("no-store", response.Headers.CacheControl!.ToString());
         Assert.AreEqual("text/javascript", response.Content.Headers.ContentType!.MediaType);
         var body = await response.Content.ReadAsStringAsync();
-        var token = app.App.Services.GetService(typeof(Sockets.HmrToken)) as Sockets.HmrToken;
+        var token = app.App.Services.GetService(typeof(Hmr.Runtime.Sockets.HmrToken)) as Hmr.Runtime.Sockets.HmrToken;
         StringAssert.Contains(body, token!.Value);
         StringAssert.Contains(body, "export function createHotContext");
         Assert.AreEqual(HttpStatusCode.OK, (await app.Http.GetAsync("/_hmr/preamble.js")).StatusCode);

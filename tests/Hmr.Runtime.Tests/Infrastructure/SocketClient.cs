@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 
-namespace Hmr.Runtime.Tests;
+namespace Hmr.Runtime.Tests.Infrastructure;
 
 /// <summary>A browser tab's socket, for tests.</summary>
 internal sealed class SocketClient : IAsyncDisposable
@@ -11,7 +11,7 @@ internal sealed class SocketClient : IAsyncDisposable
 
     public static async Task<SocketClient> ConnectAsync(TestApp app, string? origin = null)
     {
-        var token = ((Sockets.HmrToken)app.App.Services.GetService(typeof(Sockets.HmrToken))!).Value;
+        var token = ((Hmr.Runtime.Sockets.HmrToken)app.App.Services.GetService(typeof(Hmr.Runtime.Sockets.HmrToken))!).Value;
         var client = new SocketClient();
         if (origin is not null) client._socket.Options.SetRequestHeader("Origin", origin);
         await client._socket.ConnectAsync(new Uri($"ws://{app.Address.Authority}/_hmr/ws?token={token}"), CancellationToken.None);
