@@ -41,7 +41,7 @@ public sealed record ImportRecord(
 /// <param name="Position">Line and column of the opening quote.</param>
 public sealed record HotDependency(string Specifier, int Start, int End, SourcePosition Position);
 
-/// <summary>What a module does with <c>import.meta.hot</c>, found statically (hmr-semantics.md section 5).</summary>
+/// <summary>What a module does with <c>import.meta.hot</c>, found statically (docs/hmr-semantics.md section 5).</summary>
 public sealed record HotFacts(
     bool UsesHot,
     bool AcceptsSelf,

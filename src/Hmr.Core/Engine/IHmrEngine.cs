@@ -43,7 +43,7 @@ public sealed record UpdateTrace(
 /// <param name="LastUpdateTimestamp">The timestamp of the last update that invalidated it, 0 if none.</param>
 public sealed record ModuleInfo(string Url, string FullPath, long LastUpdateTimestamp);
 
-/// <summary>The live module graph and HMR propagation (hmr-semantics.md sections 2 and 5).
+/// <summary>The live module graph and HMR propagation (docs/hmr-semantics.md sections 2 and 5).
 /// Every member is safe to call from any thread; mutations are serialized inside.</summary>
 public interface IHmrEngine : IDisposable
 {

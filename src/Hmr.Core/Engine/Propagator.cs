@@ -18,7 +18,7 @@ internal sealed class Propagation
     public bool NeedsReload => DeadEnd is not null;
 }
 
-/// <summary>HMR propagation (hmr-semantics.md section 2) over the live graph. Iterative depth-first walks up the
+/// <summary>HMR propagation (docs/hmr-semantics.md section 2) over the live graph. Iterative depth-first walks up the
 /// importer edges with an explicit stack, so a 10,000-level chain cannot overflow the thread's stack.</summary>
 internal sealed class Propagator
 {

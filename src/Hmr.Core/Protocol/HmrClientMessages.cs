@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Hmr.Core.Protocol;
 
-/// <summary>A message a browser sends to the server (hmr-semantics.md section 3).</summary>
+/// <summary>A message a browser sends to the server (docs/hmr-semantics.md section 3).</summary>
 public abstract record ClientMessage;
 
 /// <summary><c>{"type":"ping"}</c>: a keep-alive.</summary>

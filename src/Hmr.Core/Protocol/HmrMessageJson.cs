@@ -4,7 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace Hmr.Core.Protocol;
 
-/// <summary>The wire format of hmr-semantics.md section 3: Vite-shaped JSON text frames, written and read by the
+/// <summary>The wire format of docs/hmr-semantics.md section 3: Vite-shaped JSON text frames, written and read by the
 /// source-generated <see cref="ProtocolJsonContext"/>. Reading returns null for anything malformed (a bad frame must
 /// never break the socket loop).</summary>
 public static class HmrMessageJson

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Hmr.Core.Protocol;
 
-// The wire protocol of hmr-semantics.md section 3 as plain records. Their attributes are the JSON contract (Vite's
+// The wire protocol of docs/hmr-semantics.md section 3 as plain records. Their attributes are the JSON contract (Vite's
 // shapes: "type" first, optional fields absent rather than null); HmrMessageJson serializes them with the
 // source-generated ProtocolJsonContext, so the engine, the runtime and the tests agree on one shape.
 

@@ -2,7 +2,7 @@ using Hmr.Core.Analysis;
 
 namespace Hmr.Core.Tests.Analysis;
 
-/// <summary><c>import.meta.hot</c> facts (hmr-semantics.md section 5), including the tolerances beyond Vite.</summary>
+/// <summary><c>import.meta.hot</c> facts (docs/hmr-semantics.md section 5), including the tolerances beyond Vite.</summary>
 [TestClass]
 public sealed class HotFactsTests
 {

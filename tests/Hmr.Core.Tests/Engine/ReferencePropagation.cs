@@ -12,7 +12,7 @@ internal sealed record RefModule(string Url, List<RefImport> Imports)
 /// <summary>One import: names null = every binding, empty = none.</summary>
 internal sealed record RefImport(string Url, string[]? Names, bool Dynamic);
 
-/// <summary>The propagation rules of hmr-semantics.md section 2, written the obvious way (recursion, lists, LINQ) to
+/// <summary>The propagation rules of docs/hmr-semantics.md section 2, written the obvious way (recursion, lists, LINQ) to
 /// check the engine against. Speed and stack depth do not matter here; clarity does.</summary>
 internal static class ReferencePropagation
 {
