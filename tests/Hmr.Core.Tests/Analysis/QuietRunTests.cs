@@ -3,8 +3,8 @@ using Hmr.Core.Analysis;
 namespace Hmr.Core.Tests.Analysis;
 
 /// <summary>
-/// Quiet runs (Lexer.QuietRuns.cs): the tokens the lexer jumps over, and the last token it rebuilds backwards
-/// where a run stops. Each case ends a run on the token whose meaning depends on that rebuilt token, or puts
+/// Quiet runs (Lexer.QuietRuns.cs): the tokens the lexer jumps over, and the last token it lexes where a run stops
+/// on a token that needs it. Each case ends a run on a token whose meaning depends on the run's last token, or puts
 /// an effect word where a run must stop for it.
 /// </summary>
 [TestClass]
@@ -48,10 +48,12 @@ public sealed class QuietRunTests
     [DataRow("x = a ? b : c, d = e => /'/; import('ok')")]
     [DataRow("x = a; y = b;\n /'/; import('ok')")]
     [DataRow("x = a <= b !== c >= d, e = f && g || h ?? return /'/; import('ok')")]
-    public void RebuiltTokenStartsARegex(string source) => AssertSpecifiers("ok", source);
+    public void LastTokenOfTheRunStartsARegex(string source) => AssertSpecifiers("ok", source);
 
     [TestMethod]
     [DataRow("x = a.return / 2; y = '/'; import('ok')")]  // a property name, never a keyword
+    [DataRow("x = a . return / 2; y = '/'; import('ok')")]
+    [DataRow("x = 1n2. / 2; y = '/'; import('ok')")]      // `1n` and `2.`: numbers, though `n2.` looks like a name
     [DataRow("x = a?.return / 2; y = '/'; import('ok')")]
     [DataRow("x = 1.5.return / 2; y = '/'; import('ok')")]
     [DataRow("x = 1..return / 2; y = '/'; import('ok')")]
@@ -59,10 +61,10 @@ public sealed class QuietRunTests
     [DataRow("x = a1 / 2; y = '/'; import('ok')")]
     [DataRow("x = $ / 2; y = '/'; import('ok')")]
     [DataRow("x = 10n / 2; y = '/'; import('ok')")]
-    public void RebuiltTokenIsAValue(string source) => AssertSpecifiers("ok", source);
+    public void LastTokenOfTheRunIsAValue(string source) => AssertSpecifiers("ok", source);
 
     [TestMethod]
-    public void RebuiltKeywordDecidesTheBrace()
+    public void KeywordEndingTheRunDecidesTheBrace()
     {
         // `return {` opens an object, so `}` then `/` divides; `else {` is a block, so the `/` after it starts a regex.
         AssertSpecifiers("ok", "function f() { return { a: 1 } / 2; } y = '/'; import('ok')");
@@ -70,14 +72,34 @@ public sealed class QuietRunTests
     }
 
     [TestMethod]
+    [DataRow("x = y; return /* a */ /'/; import('ok')")]      // a comment leaves the run's last token the last one
+    [DataRow("if /* a */ (b) /* c */ /'/; import('ok')")]
+    [DataRow("x = a ? // b\n /'/ : 0; import('ok')")]
+    public void CommentsAfterARunKeepItsLastTokenForARegex(string source) => AssertSpecifiers("ok", source);
+
+    [TestMethod]
+    [DataRow("x = a /* b */ / 2; y = '/'; import('ok')")]
+    [DataRow("x = f /* if */ (a) / 2; y = '/'; import('ok')")]
+    [DataRow("x = a // c\n / 2; y = '/'; import('ok')")]
+    public void CommentsAfterARunKeepItsLastTokenForADivision(string source) => AssertSpecifiers("ok", source);
+
+    [TestMethod]
+    [DataRow("export const a = b /* c */\n, d = 1", "a,d")]
+    [DataRow("export const a = b // c\n, d = 1", "a,d")]
+    [DataRow("export const a = b\n/* c */, d = 1", "a,d")]
+    [DataRow("export const a = b.c\nd = 1, e = 2", "a")]                // a line break ends it (ASI)
+    [DataRow("export const a = f(b,\nc), d = 1; x = 1, y", "a,d")]      // commas inside brackets and after `;` are no declarators
+    public void DeclaratorsAcrossLinesAndComments(string source, string exports) => AssertAnalysis(source, "", exports: exports);
+
+    [TestMethod]
     public void ManyDigitsBeforeAWordStayLinear()
     {
-        // A digit before `import` pauses the quiet runs up to it: no search backwards per token.
+        // A digit before `import` stops the run there, and the number before it is lexed from the last operator.
         var source = string.Concat(Enumerable.Repeat("a*", 200_000)) + "1import; import('ok')";
         AssertSpecifiers("ok", source);
     }
 
-    // Brackets, strings and templates are lexed inside the quiet-run loop (Lexer.QuietRuns.cs): the cases below end
+    // Brackets, strings and templates set the last token without looking at the run before them: the cases below end
     // a run on each of them, then put the token that depends on what they left behind right after.
 
     private static void AssertAnalysis(string source, string specifiers, string diagnostics = "", string exports = "")
@@ -193,6 +215,7 @@ public sealed class QuietRunTests
 
     [TestMethod]
     [DataRow("x = a) / 2; y = '/'; import('ok')", "HMR005@1:6")]          // the stray `)` keeps `a` as last token
+    [DataRow("x = `${a) / 2}`; y = '/'; import('ok')", "HMR005@1:9")]     // and a `)` inside `${`
     [DataRow("x = a] / 2; y = '/'; import('ok')", "HMR005@1:6")]
     [DataRow("x = a} / 2; y = '/'; import('ok')", "HMR005@1:6")]
     [DataRow("x = (a]; import('ok')", "HMR005@1:7")]
@@ -211,13 +234,13 @@ public sealed class QuietRunTests
     }
 
     [TestMethod]
-    public void ManyPausesBeforeWordsStayLinear()
+    public void ManyStopsBeforeWordsStayLinear()
     {
-        // Each `a1import` pauses quiet runs (a digit before the word); the search for where the run ends is not
-        // repeated after each pause, so 5 MB take milliseconds (searching again to the end each time took minutes).
+        // Each `a1import` stops the quiet run (a digit before the word, lexed with it as one name); where the run ends
+        // is not searched again after each stop, so 5 MB take milliseconds (searching again to the end each time took minutes).
         var source = string.Concat(Enumerable.Repeat("a1import, ", 500_000)) + "import('ok')";
         var analysis = Task.Run(() => ModuleLexer.Analyze(source));
-        Assert.IsTrue(analysis.Wait(TimeSpan.FromSeconds(20)), "not linear: 5 MB of paused runs took over 20 s");
+        Assert.IsTrue(analysis.Wait(TimeSpan.FromSeconds(20)), "not linear: 5 MB of runs stopped before words took over 20 s");
         Assert.AreEqual("ok", Describe.Specifiers(analysis.Result));
     }
 }

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Hmr.Core.Analysis.Lexing;
 
 // The regex-or-division decision and the bracket bookkeeping it needs. A `/` starts a regex when an
@@ -9,6 +7,10 @@ internal ref partial struct Lexer
 {
     private void OnSlash()
     {
+        if (!LexPendingRun())
+        {
+            return; // a comment leaves the last token as it is; a regex or division reads it
+        }
         var src = _src;
         if (_pos + 1 < src.Length && src[_pos + 1] is '/' or '*')
         {
@@ -83,13 +85,20 @@ internal ref partial struct Lexer
         _lastKind = TokenKind.Literal;
     }
 
-    /// <summary>Pushes the <c>(</c> at <paramref name="at"/>, remembering whether a keyword such as <c>if</c> opened it, and makes it the last token.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void PushParen(int at)
+    /// <summary>Pushes a <c>(</c>, remembering whether a keyword such as <c>if</c> opened it.</summary>
+    private void OnOpenParen()
     {
-        _stack.Push(at, _lastKind == TokenKind.Identifier && _lastMayBeKeyword && IsKeywordBeforeParen() ? FrameKind.KeywordParen : FrameKind.Paren);
-        _lastKind = TokenKind.Punctuator;
-        _lastPunctuator = '(';
+        var afterKeyword = false;
+        if (PendingRunMayEndInParenKeyword())
+        {
+            if (!LexPendingRun())
+            {
+                return;
+            }
+            afterKeyword = _lastKind == TokenKind.Identifier && _lastMayBeKeyword && IsKeywordBeforeParen();
+        }
+        _stack.Push(_pos, afterKeyword ? FrameKind.KeywordParen : FrameKind.Paren);
+        SetPunctuator('(', 1);
     }
 
     /// <summary>The last identifier is <c>if</c>, <c>while</c>, <c>for</c> or <c>with</c>: its <c>)</c> ends a condition, not a value.</summary>
@@ -117,6 +126,12 @@ internal ref partial struct Lexer
         _pos++;
     }
 
+    private void OnOpenBracket()
+    {
+        _stack.Push(_pos, FrameKind.Bracket);
+        SetPunctuator('[', 1);
+    }
+
     private void OnCloseBracket()
     {
         if (TryCloseFrame(']', out _))
@@ -128,6 +143,10 @@ internal ref partial struct Lexer
 
     private void OnOpenBrace()
     {
+        if (!LexPendingRun())
+        {
+            return;
+        }
         FrameKind kind;
         if (_classDepth == _stack.Depth)
         {
@@ -170,33 +189,37 @@ internal ref partial struct Lexer
     /// </summary>
     private bool TryCloseFrame(char closing, out Frame frame)
     {
-        if (_stack.Depth > 0 && _declarationDepth < 0 && _classDepth < 0)
+        if (_stack.Depth > 0 && _declarationDepth < 0 && _classDepth < 0 && Closes(closing, _stack.Top.Kind))
         {
-            var kind = _stack.Top.Kind;
-            if (closing == ')' ? kind is FrameKind.Paren or FrameKind.KeywordParen
-                : closing == ']' ? kind == FrameKind.Bracket
-                : kind is FrameKind.BlockBrace or FrameKind.ObjectBrace or FrameKind.ClassBrace)
-            {
-                frame = _stack.Pop(); // the common case: a matching bracket, nothing else to update
-                return true;
-            }
+            frame = _stack.Pop(); // the common case: a matching bracket, nothing else to update
+            return true;
         }
+        return TryCloseFrameWithBookkeeping(closing, out frame);
+    }
+
+    private static bool Closes(char closing, FrameKind kind) => closing switch
+    {
+        ')' => kind is FrameKind.Paren or FrameKind.KeywordParen,
+        ']' => kind == FrameKind.Bracket,
+        _ => kind is FrameKind.BlockBrace or FrameKind.ObjectBrace or FrameKind.ClassBrace,
+    };
+
+    private bool TryCloseFrameWithBookkeeping(char closing, out Frame frame)
+    {
         frame = default;
-        var expected = closing switch { ')' => "(", ']' => "[", _ => "{" };
+        if (!LexPendingRun())
+        {
+            return false; // a stray bracket is skipped: the token before it stays the last
+        }
         if (_stack.Depth == 0)
         {
+            var expected = closing switch { ')' => "(", ']' => "[", _ => "{" };
             Report(DiagnosticCodes.UnexpectedClosingBracket, $"Unexpected '{closing}' with no matching '{expected}'.", _pos);
             _pos++;
             return false;
         }
         var top = _stack.Top;
-        var matches = closing switch
-        {
-            ')' => top.Kind is FrameKind.Paren or FrameKind.KeywordParen,
-            ']' => top.Kind == FrameKind.Bracket,
-            _ => top.Kind is FrameKind.BlockBrace or FrameKind.ObjectBrace or FrameKind.ClassBrace,
-        };
-        if (!matches)
+        if (!Closes(closing, top.Kind))
         {
             Report(DiagnosticCodes.UnexpectedClosingBracket, $"Unexpected '{closing}': the innermost open bracket is '{OpenerOf(top.Kind)}'.", _pos);
             if (top.Kind == FrameKind.TemplateExpression)

@@ -1,7 +1,10 @@
 namespace Hmr.Core.Analysis.Lexing;
 
-// The tokens the main loop does not handle inline: strings, templates, brackets, comments and regexes (by
-// way of their own files), numbers, and the punctuators whose meaning depends on what follows them.
+// The tokens of the characters that do not always stop a quiet run: those runs are made of (names, numbers, blanks,
+// operators), lexed where a run's last token is needed (Lexer.QuietRuns.cs), and the rarer ones that stop runs (`#`,
+// escapes, control and non-ASCII characters, the words `import`/`export`/`class`, and inside exported declarations
+// `,`, `;` and line breaks). The characters that always stop a run (brackets, quotes, `/`, `+`, `-`) go from Run to
+// their handlers directly.
 internal ref partial struct Lexer
 {
     private void Dispatch(char c)
@@ -9,46 +12,17 @@ internal ref partial struct Lexer
         var src = _src;
         switch (c)
         {
-            case '\v' or '\f':
-                _pos++;
+            case ' ' or '\t' or '\v' or '\f':
+                do _pos++; while (_pos < src.Length && src[_pos] is ' ' or '\t');
                 break;
             case '\n' or '\r':
                 OnLineBreak();
-                break;
-            case '/':
-                OnSlash();
-                break;
-            case '\'' or '"':
-                ScanString(c);
-                break;
-            case '`':
-                _pos++;
-                ScanTemplateText(_pos - 1);
-                break;
-            case ')':
-                OnCloseParen();
-                break;
-            case '[':
-                _stack.Push(_pos, FrameKind.Bracket);
-                SetPunctuator('[', 1);
-                break;
-            case ']':
-                OnCloseBracket();
-                break;
-            case '{':
-                OnOpenBrace();
-                break;
-            case '}':
-                OnCloseBrace();
                 break;
             case '.':
                 OnDot();
                 break;
             case '?':
                 OnQuestionMark();
-                break;
-            case '+' or '-':
-                OnPlusOrMinus(c);
                 break;
             case '=':
                 if (_pos + 1 < src.Length && src[_pos + 1] == '>')
@@ -71,6 +45,10 @@ internal ref partial struct Lexer
                 ScanNumber();
                 break;
             case '#':
+                if (!LexPendingRun())
+                {
+                    break;
+                }
                 // A private name (#x, #import): never a keyword.
                 if (_pos + 1 < src.Length && ScanIdentifierEnd(_pos + 1, out _) > _pos + 1)
                 {
@@ -90,7 +68,12 @@ internal ref partial struct Lexer
 
     private void OnPlusOrMinus(char c)
     {
-        if (_pos + 1 < _src.Length && _src[_pos + 1] == c)
+        var doubled = _pos + 1 < _src.Length && _src[_pos + 1] == c;
+        if ((doubled || (_pos > 0 && (_src[_pos - 1] | 0x20) == 'e')) && !LexPendingRun())
+        {
+            return; // maybe the sign of an exponent (`1e+5`), lexed with its number
+        }
+        if (doubled)
         {
             // Postfix only right after a value on the same line (`a\n++b` is `a; ++b`); prefix ++ expects an operand.
             _lastKind = FollowsValueOnSameLine() ? TokenKind.IncDec : TokenKind.Punctuator;
@@ -126,6 +109,10 @@ internal ref partial struct Lexer
 
     private void OnOtherCharacter(char c)
     {
+        if (!LexPendingRun())
+        {
+            return; // maybe a name that runs on through this character (`a\u0062`, `a1import`, `aé`)
+        }
         if (IsAsciiIdentifierStart(c) || c == '\\')
         {
             ScanIdentifierToken(mayBeKeyword: true);
@@ -221,6 +208,10 @@ internal ref partial struct Lexer
 
     private void OnLineBreak()
     {
+        if (!LexPendingRun())
+        {
+            return; // a line break leaves the last token as it is (and an exported declaration reads it)
+        }
         _pos++;
         if (_declarationDepth == _stack.Depth && _declarationDepth >= 0)
         {

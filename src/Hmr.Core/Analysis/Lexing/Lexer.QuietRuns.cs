@@ -5,195 +5,137 @@ using System.Runtime.InteropServices;
 
 namespace Hmr.Core.Analysis.Lexing;
 
-// Quiet runs: stretches of names, numbers, blanks and simple operators in which nothing happens but the
-// "last significant token" moving on. They are jumped over instead of lexed token by token (most tokens of
-// real code are such), and the only state they leave behind, the last token, is rebuilt by looking backwards
-// from where the run stops (Lexer.LastToken.cs). Where runs end is read from bit masks of 64 characters at a
-// time (QuietCharacters.StopMask; a vectorised search per run where that is not supported).
-//
-// Most runs stop at a bracket or a string, and most of those need nothing from the run: a `)`, `]` or `}`
-// pops the bracket stack and becomes the last token itself, a `[` or a string likewise. So they are lexed
-// right here and the search goes on after them, without going back to the main loop and without rebuilding
-// the run's last token; `(` only asks whether that token is `if`/`for`/`while`/`with`, and `{`, `/`, `+`, `-`
-// rebuild it first. Only tokens with an effect of their own (the words `import`, `export`, `class`), the rare
-// characters (`#`, escapes, control and non-ASCII characters) and brackets that do not match go back to the
-// main loop, which lexes them as before.
+// Quiet runs: stretches of names, numbers, blanks and the operators other than `+`, `-` and `/`, in which nothing
+// happens but the last significant token moving on. The main loop (Lexer.Run) jumps from stop to stop: the next
+// character outside the quiet set (read from bit masks of 64 characters, QuietCharacters.StopMask), or the next
+// `import`/`export`/`class`. Most stops (brackets, strings, templates) set the last token without reading it; the
+// handlers that read it lex the run's last token first, forward, with the same handlers as every other token, from the
+// last operator of the run (LexPendingRun). See docs/lexer.md, "Quiet runs".
 internal ref partial struct Lexer
 {
     /// <summary>The words whose token has an effect of its own; a run stops in front of them.</summary>
     private static readonly SearchValues<string> EffectWords = SearchValues.Create(["import", "export", "class"], StringComparison.Ordinal);
 
-    /// <summary>
-    /// Analyses <paramref name="source"/> with quiet runs never taken, every token lexed by the main loop: the
-    /// reference the tests hold quiet runs to (both must give the same analysis for any input).
-    /// </summary>
-    internal static ModuleAnalysis AnalyzeTokenByToken(ReadOnlySpan<char> source)
-    {
-        var results = new AnalysisBuilder();
-        var lexer = new Lexer(source, results) { _quietRunsPausedUntil = int.MaxValue };
-        lexer.Run();
-        return results.Build(source);
-    }
+    /// <summary>Inside <c>export var/let/const</c>, where the declarators end (Lexer.Exports.cs): they stop runs too.</summary>
+    private static readonly SearchValues<char> DeclarationStops = SearchValues.Create(",;\n\r");
 
-    /// <summary>
-    /// Analyses <paramref name="source"/> with quiet runs ended by vectorised searches, as on machines without
-    /// <see cref="QuietCharacters.StopMasksSupported"/>: lets the tests hold that path to the same analysis.
-    /// </summary>
-    internal static ModuleAnalysis AnalyzeWithSearches(ReadOnlySpan<char> source)
-    {
-        var results = new AnalysisBuilder();
-        var lexer = new Lexer(source, results) { _stopsFromMasks = false };
-        lexer.Run();
-        return results.Build(source);
-    }
+    // Bit maps over ASCII ([0] U+0000–U+003F, [1] U+0040–U+007F) of the characters a run's last tokens may be made of:
+    // names, numbers, `.` and blanks. The other characters of the quiet set are operators, each a token of its own.
+    private const ulong TailLow = IdentifierPartLow | (1UL << '.') | (1UL << ' ') | (0b11111UL << '\t'); // \t \n \v \f \r
+    private const ulong TailHigh = IdentifierHigh;
 
-    /// <summary>True when a quiet run may start here: only outside exported declarations and pending class heads, whose readers watch every token.</summary>
-    private readonly bool QuietRunsAllowed => _declarationDepth < 0 && _classDepth < 0;
-
-    /// <summary>
-    /// Lexes from <paramref name="start"/> (a token boundary) as long as it can do so without the main loop: quiet
-    /// runs, and the brackets, strings, templates, regexes and operators that end them. Returns the token boundary
-    /// where the main loop must go on, with the last-token state set as lexing token by token would have left it.
-    /// </summary>
-    private int SkipQuietRuns(int start)
+    /// <summary>The next stop at or after <paramref name="from"/> (a token boundary), or the length at the end.</summary>
+    private int NextStop(int from)
     {
-        var src = _src;
-        var segment = start; // a token boundary; the last-token state describes everything before it
-        while (true)
+        var stop = QuietRunEnd(from);
+        if (_nextEffectWord < stop)
         {
-            var stop = QuietRunEnd(segment);
-            if (stop < src.Length && (src[stop] == '\\' || src[stop] >= 0x80) && stop > segment && IsAsciiIdentifierPart(src[stop - 1]))
-            {
-                // An escape or non-ASCII letter inside a name: the name is one token, and where it starts is not
-                // worth working out backwards. Lex token by token up to it.
-                _quietRunsPausedUntil = stop + 1;
-                return segment;
-            }
-            var wordAt = StopBeforeEffectWord(segment, stop);
-            if (wordAt < stop || stop == src.Length)
-            {
-                return RebuildLastToken(segment, wordAt) < 0 ? PauseQuietRuns(segment, wordAt) : wordAt;
-            }
-            var c = src[stop];
-            switch (c)
-            {
-                case ')' when _stack.Depth > 0 && _stack.Top.Kind is FrameKind.Paren or FrameKind.KeywordParen:
-                    if (_openDynamicImports.Count > 0)
-                    {
-                        _pos = stop;
-                        OnCloseParen(); // it may end the argument of an `import(…)`
-                        segment = _pos;
-                        continue;
-                    }
-                    _lastKind = _stack.Pop().Kind == FrameKind.KeywordParen ? TokenKind.CloseKeywordParen : TokenKind.CloseParen;
-                    segment = stop + 1;
-                    continue;
-                case ']' when _stack.Depth > 0 && _stack.Top.Kind == FrameKind.Bracket:
-                    _stack.Pop();
-                    _lastKind = TokenKind.CloseBracket;
-                    segment = stop + 1;
-                    continue;
-                case '}' when _stack.Depth > 0 && _stack.Top.Kind is FrameKind.BlockBrace or FrameKind.ObjectBrace or FrameKind.ClassBrace:
-                    _lastKind = _stack.Pop().Kind == FrameKind.ObjectBrace ? TokenKind.CloseObject : TokenKind.CloseBlock;
-                    segment = stop + 1;
-                    continue;
-                case '}' when _stack.Depth > 0 && _stack.Top.Kind == FrameKind.TemplateExpression:
-                    _pos = stop + 1;
-                    ScanTemplateText(_stack.Pop().TemplateStart);
-                    segment = _pos;
-                    continue;
-                case '[':
-                    _stack.Push(stop, FrameKind.Bracket);
-                    _lastKind = TokenKind.Punctuator;
-                    _lastPunctuator = '[';
-                    segment = stop + 1;
-                    continue;
-                case '(' when !MayFollowParenKeyword(segment, stop):
-                    _stack.Push(stop, FrameKind.Paren);
-                    _lastKind = TokenKind.Punctuator;
-                    _lastPunctuator = '(';
-                    segment = stop + 1;
-                    continue;
-                case '"' or '\'':
-                    _pos = stop;
-                    ScanString(c);
-                    segment = _pos;
-                    continue;
-                case '`':
-                    _pos = stop + 1;
-                    ScanTemplateText(stop);
-                    segment = _pos;
-                    continue;
-                case '(' or '{' or '/' or '+' or '-':
-                {
-                    // These need the run's last token: `if (`, `return {`, `a / b` or `x = /re/`, `a++`.
-                    var rebuiltTo = RebuildLastToken(segment, stop);
-                    if (rebuiltTo < 0)
-                    {
-                        return PauseQuietRuns(segment, stop);
-                    }
-                    if (rebuiltTo > stop)
-                    {
-                        segment = rebuiltTo; // a number took the sign at the stop (`1e+5`)
-                        continue;
-                    }
-                    _pos = stop;
-                    switch (c)
-                    {
-                        case '(':
-                            PushParen(stop);
-                            _pos++;
-                            break;
-                        case '{':
-                            OnOpenBrace();
-                            break;
-                        case '/':
-                            OnSlash();
-                            break;
-                        default:
-                            OnPlusOrMinus(c);
-                            break;
-                    }
-                    segment = _pos;
-                    continue;
-                }
-            }
-            // Everything else (`#`, escapes, control and non-ASCII characters, brackets that do not match) is the
-            // main loop's, which then comes back here.
-            var rebuilt = RebuildLastToken(segment, stop);
-            if (rebuilt < 0)
-            {
-                return PauseQuietRuns(segment, stop);
-            }
-            if (rebuilt == stop)
-            {
-                return stop;
-            }
-            segment = rebuilt; // a number took the character at the stop
+            stop = StopBeforeEffectWord(from, stop);
         }
+        if (_declarationDepth >= 0 && from < stop)
+        {
+            var found = _src[from..stop].IndexOfAny(DeclarationStops);
+            if (found >= 0)
+            {
+                stop = from + found;
+            }
+        }
+        return stop;
     }
 
     /// <summary>
-    /// The end of the quiet run starting at <paramref name="from"/>. The end found last time is remembered: a later
-    /// run starting before it (after a pause) ends there too, so no character is searched twice.
+    /// Lexes the last token of the quiet run before <see cref="_pos"/> (a stop), unless already done, so that the
+    /// last-token state is what lexing every token would have left. Handlers that read that state, or leave it as it
+    /// is, start with <c>if (!LexPendingRun()) return;</c>. The run's tail of names, numbers, dots and blanks follows an
+    /// operator, whose token starts at its character (<c>;</c>, <c>,</c>, the <c>?</c> of <c>?.</c>) or at the <c>=</c>
+    /// of an arrow, or starts the run: lexing starts there, with the same handlers as everywhere else. False when the
+    /// run's last token takes the character at the stop (<c>1e+5</c>, <c>a\u0062</c>, <c>a1import</c>): no token starts
+    /// there, and <see cref="_pos"/> is after the one that took it.
     /// </summary>
+    private bool LexPendingRun()
+    {
+        var runStart = _runStart;
+        if (runStart < 0)
+        {
+            return true;
+        }
+        _runStart = -1;
+        var src = _src;
+        var stop = _pos;
+        var end = stop;
+        while (end > runStart && src[end - 1] is ' ' or '\t' or '\n' or '\r') end--;
+        if (end == runStart)
+        {
+            return true; // only blanks: the token before the run is still the last one
+        }
+        var from = end;
+        while (from > runStart && IsTailCharacter(src[from - 1])) from--;
+        if (from > runStart)
+        {
+            from--;
+            if (src[from] == '>' && from > runStart && src[from - 1] == '=')
+            {
+                from--;
+            }
+        }
+        _pos = from;
+        while (_pos < end)
+        {
+            Dispatch(src[_pos]);
+        }
+        if (_pos > stop)
+        {
+            return false;
+        }
+        _pos = stop; // blanks after the last token end it
+        return true;
+    }
+
+    /// <summary>
+    /// False when the quiet run pending before a <c>(</c> certainly does not end in <c>if</c>, <c>for</c>, <c>while</c> or
+    /// <c>with</c> (its last letters are not those words), so its last token need not be lexed.
+    /// </summary>
+    private readonly bool PendingRunMayEndInParenKeyword()
+    {
+        var runStart = _runStart;
+        if (runStart < 0)
+        {
+            return true; // no run: the last token is known
+        }
+        var src = _src;
+        var q = _pos - 1;
+        while (q >= runStart && src[q] is ' ' or '\t' or '\n' or '\r') q--;
+        if (q < runStart)
+        {
+            return true; // only blanks: the token before the run is the last one, and it is known
+        }
+        var run = src[runStart..(q + 1)];
+        return src[q] switch
+        {
+            'f' => run.EndsWith("if"),
+            'r' => run.EndsWith("for"),
+            'e' => run.EndsWith("while"),
+            'h' => run.EndsWith("with"),
+            _ => false,
+        };
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsTailCharacter(char c) =>
+        c < 64 ? (TailLow & (1UL << c)) != 0 : c < 128 && (TailHigh & (1UL << (c - 64))) != 0;
+
+    /// <summary>
+    /// The first character not quiet at or after <paramref name="from"/>, from the stop mask of the 64 characters at
+    /// <see cref="_maskStart"/>; a new mask is taken where the current one does not reach (after a string, comment or
+    /// template that jumped past it, or when it has no stop left). The end found is remembered: a run that starts
+    /// again before it (after a word such as <c>import</c> inside the run) ends there too, so no mask is computed twice.
+    /// </summary>
     private int QuietRunEnd(int from)
     {
         if (from <= _quietRunEnd)
         {
             return _quietRunEnd;
         }
-        return _quietRunEnd = _stopsFromMasks ? QuietRunEndFromMasks(from) : QuietRunEndBySearch(from);
-    }
-
-    /// <summary>
-    /// The first character not quiet at or after <paramref name="from"/>, from the stop mask of the 64 characters at
-    /// <see cref="_maskStart"/>; a new mask is taken where the current one does not reach (after a string, comment or
-    /// template that jumped past it, or when it has no stop left).
-    /// </summary>
-    private int QuietRunEndFromMasks(int from)
-    {
         var src = _src;
         while (true)
         {
@@ -203,13 +145,13 @@ internal ref partial struct Lexer
                 var stops = _stopMask >> (int)offset;
                 if (stops != 0)
                 {
-                    return from + BitOperations.TrailingZeroCount(stops);
+                    return _quietRunEnd = from + BitOperations.TrailingZeroCount(stops);
                 }
                 from = _maskStart + 64;
             }
             if (from >= src.Length)
             {
-                return src.Length;
+                return _quietRunEnd = src.Length;
             }
             _maskStart = from;
             if (from + 64 <= src.Length)
@@ -231,60 +173,10 @@ internal ref partial struct Lexer
         }
     }
 
-    private readonly int QuietRunEndBySearch(int from)
-    {
-        var src = _src;
-        if (from < src.Length && !QuietCharacters.Contains(src[from]))
-        {
-            return from; // runs between two brackets (`)(`, `))`, `('`) are often empty: no search for them
-        }
-        var found = src[from..].IndexOfAnyExcept(QuietCharacters.SearchSet);
-        return found < 0 ? src.Length : from + found;
-    }
-
     /// <summary>
-    /// Lets the main loop lex [<paramref name="segment"/>, <paramref name="until"/>) token by token, where looking
-    /// backwards cannot tell the tokens apart; returns <paramref name="segment"/>, where it goes on.
-    /// </summary>
-    private int PauseQuietRuns(int segment, int until)
-    {
-        _quietRunsPausedUntil = until;
-        return segment;
-    }
-
-    /// <summary>
-    /// False when the <c>(</c> at <paramref name="paren"/> certainly does not follow <c>if</c>, <c>for</c>,
-    /// <c>while</c> or <c>with</c>: the run before it does not end in one of those words (the word before most calls
-    /// ends in an `e`, so the last letter alone is not enough). When the run is empty the last-token state is
-    /// already known, so it is asked directly.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly bool MayFollowParenKeyword(int segment, int paren)
-    {
-        var src = _src;
-        var q = paren - 1;
-        while (q >= segment && IsBlank(src[q])) q--;
-        if (q < segment)
-        {
-            return _lastKind == TokenKind.Identifier && _lastMayBeKeyword && IsKeywordBeforeParen();
-        }
-        var keyword = src[q] switch { 'f' => "if", 'r' => "for", 'e' => "while", 'h' => "with", _ => null };
-        if (keyword is null)
-        {
-            return false;
-        }
-        var w = q + 1 - keyword.Length;
-        if (w < segment || !src.Slice(w, keyword.Length).SequenceEqual(keyword))
-        {
-            return false; // a shorter or another word (the run starts at a token boundary)
-        }
-        // A longer name (`iff`) is not the keyword, unless a number ends right before it (`1if`).
-        return w == segment || !IsAsciiIdentifierPart(src[w - 1]) || char.IsAsciiDigit(src[w - 1]) || src[w - 1] is '_' or 'e' or 'E' or 'n';
-    }
-
-    /// <summary>
-    /// Moves <paramref name="stop"/> back to the first <c>import</c>, <c>export</c> or <c>class</c> token in [start,
-    /// stop). Returns <paramref name="start"/> with quiet runs paused where a number may end right before the word.
+    /// Moves <paramref name="stop"/> back to the first <c>import</c>, <c>export</c> or <c>class</c> in [start, stop) that
+    /// is not the head of a longer name. One after a name character (<c>1import</c>, <c>reimport</c>) is a stop too:
+    /// lexing the run's last token there tells whether the word is a token of its own.
     /// </summary>
     private int StopBeforeEffectWord(int start, int stop)
     {
@@ -307,44 +199,8 @@ internal ref partial struct Lexer
                 FindNextEffectWord(at + 1); // a longer name (`imports`, `className`)
                 continue;
             }
-            var before = at > start ? src[at - 1] : ' '; // the run starts at a token boundary
-            if (IsAsciiIdentifierPart(before) || (before == '.' && src[at] == 'e'))
-            {
-                if (!MayEndNumber(start, at))
-                {
-                    FindNextEffectWord(at + 1); // inside a longer name (`reimport`, `subclass`)
-                    continue;
-                }
-                // `1import` and `1eimport` are a number and a word, `a1import` and `0x1import` one token, `1.export` the
-                // number `1.e` and a name: lex token by token up to it (a pause, not a search backwards, so the pass
-                // stays linear).
-                _quietRunsPausedUntil = at + 1;
-                return start;
-            }
             return at;
         }
-    }
-
-    /// <summary>
-    /// True unless the name characters before <paramref name="at"/> surely belong to a name: a number can end in a
-    /// digit, <c>_</c>, an empty exponent <c>e</c>, a BigInt <c>n</c>, or eat the <c>e</c> of <c>export</c> after <c>1.</c>.
-    /// </summary>
-    private readonly bool MayEndNumber(int start, int at)
-    {
-        var src = _src;
-        var before = src[at - 1];
-        if (char.IsAsciiDigit(before) || before == '.')
-        {
-            return true;
-        }
-        if (before is not ('e' or 'E' or 'n' or '_'))
-        {
-            return false;
-        }
-        // A letter other than e/E (or a `$`) before it makes it a name's: numbers hold no other letters, except hex
-        // ones, which take every letter up to the word and the word too.
-        var second = at - 2 >= start ? src[at - 2] : ' ';
-        return !((char.IsAsciiLetter(second) && second is not ('e' or 'E')) || second == '$');
     }
 
     private void FindNextEffectWord(int from)

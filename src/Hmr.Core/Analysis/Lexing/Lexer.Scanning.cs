@@ -136,26 +136,22 @@ internal ref partial struct Lexer
 
     private void ScanNumber()
     {
-        _pos = NumberEnd(_pos, afterDot: false);
+        _pos = NumberEnd(_pos);
         _lastKind = TokenKind.Literal;
     }
 
-    /// <summary>
-    /// The end of the number starting at <paramref name="p"/> (a digit, or the <c>.</c> of <c>.5</c>). With
-    /// <paramref name="afterDot"/>, p comes right after the number's <c>.</c>, so only fraction digits, an exponent and
-    /// a BigInt <c>n</c> can follow (quiet runs use it to re-read a number's tail, Lexer.LastToken.cs).
-    /// </summary>
-    private readonly int NumberEnd(int p, bool afterDot)
+    /// <summary>The end of the number starting at <paramref name="p"/> (a digit, or the <c>.</c> of <c>.5</c>).</summary>
+    private readonly int NumberEnd(int p)
     {
         var src = _src;
-        if (!afterDot && src[p] == '0' && p + 1 < src.Length && (src[p + 1] | 0x20) is 'x' or 'o' or 'b')
+        if (src[p] == '0' && p + 1 < src.Length && (src[p + 1] | 0x20) is 'x' or 'o' or 'b')
         {
             p += 2;
             while (p < src.Length && (char.IsAsciiLetterOrDigit(src[p]) || src[p] == '_')) p++;
             return p;
         }
         while (p < src.Length && (char.IsAsciiDigit(src[p]) || src[p] == '_')) p++;
-        if (!afterDot && p < src.Length && src[p] == '.')
+        if (p < src.Length && src[p] == '.')
         {
             p++;
             while (p < src.Length && (char.IsAsciiDigit(src[p]) || src[p] == '_')) p++;
@@ -218,6 +214,12 @@ internal ref partial struct Lexer
             }
             return p + 1;
         }
+    }
+
+    private void OnBacktick()
+    {
+        _pos++;
+        ScanTemplateText(_pos - 1);
     }
 
     /// <summary>Scans template text from <see cref="_pos"/> up to the closing backtick or the next <c>${</c>.</summary>

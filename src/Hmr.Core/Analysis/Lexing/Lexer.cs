@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Hmr.Core.Analysis.Lexing;
 
@@ -26,10 +25,11 @@ internal enum TokenKind : byte
 }
 
 /// <summary>
-/// The scanning state machine. One pass, one character dispatch per token; strings, comments and templates
-/// are skipped with vectorised searches. Partial files: Runs (names and blanks), Punctuators (the rest of the
-/// dispatch), Scanning (primitives and look-ahead), Brackets (regex or division), Imports, Exports, Patterns
-/// and Hot (<c>import.meta.hot</c>).
+/// The scanning state machine: one forward pass. Quiet runs (names, numbers, blanks and most operators) are jumped
+/// over from stop to stop (Lexer.QuietRuns.cs), and each token kind is lexed by one handler: the characters that always
+/// stop a run go to theirs from <see cref="Run"/>, every other one through <see cref="Dispatch"/> (Lexer.Punctuators.cs).
+/// Partial files: QuietRuns, Punctuators, Scanning (primitives and look-ahead), Brackets (regex or division), Imports,
+/// Exports, Patterns and Hot (<c>import.meta.hot</c>).
 /// </summary>
 internal ref partial struct Lexer
 {
@@ -58,14 +58,14 @@ internal ref partial struct Lexer
     /// <summary>Offset of a <c>,</c> a line-break look-ahead found continuing that declaration, or -1.</summary>
     private int _declarationCommaAt = -1;
 
+    /// <summary>Start of the quiet run before <see cref="_pos"/> whose last token is not lexed yet, or -1; see Lexer.QuietRuns.cs.</summary>
+    private int _runStart = -1;
+
     /// <summary>Offset of the next <c>import</c>/<c>export</c>/<c>class</c> not yet passed (the length when none, -1 before the first search); see Lexer.QuietRuns.cs.</summary>
     private int _nextEffectWord = -1;
 
-    /// <summary>Where the quiet run found by the last search ends (-1 before the first); see Lexer.QuietRuns.cs.</summary>
+    /// <summary>Where the quiet run found by the last mask search ends (-1 before the first); see Lexer.QuietRuns.cs.</summary>
     private int _quietRunEnd = -1;
-
-    /// <summary>Quiet runs end by <see cref="QuietCharacters.StopMask"/> (else by a search per run); see Lexer.QuietRuns.cs.</summary>
-    private bool _stopsFromMasks = QuietCharacters.StopMasksSupported;
 
     /// <summary>Where the 64 characters of <see cref="_stopMask"/> start (far below 0 before the first).</summary>
     private int _maskStart = int.MinValue / 2;
@@ -73,39 +73,11 @@ internal ref partial struct Lexer
     /// <summary>Bit i set when the character at <see cref="_maskStart"/> + i ends a quiet run.</summary>
     private ulong _stopMask;
 
-    /// <summary>Quiet runs are not taken before this offset (a name the run would have to cut; see Lexer.QuietRuns.cs).</summary>
-    private int _quietRunsPausedUntil;
-
     public Lexer(ReadOnlySpan<char> source, AnalysisBuilder results)
     {
         _src = source;
         _results = results;
     }
-
-    // ASCII character classes for the main loop: one table load and one jump decide the common tokens, which
-    // are handled inline; everything else goes through Dispatch.
-    private const byte OtherClass = 0, NameStartClass = 1, DigitClass = 2, BlankClass = 3, LineBreakClass = 4,
-        OperatorClass = 5, DotClass = 6, CommaClass = 7, SemicolonClass = 8, OpenParenClass = 9, EqualsClass = 10;
-
-    private static ReadOnlySpan<byte> AsciiClasses =>
-    [
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 0, 0, 4, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        3, 5, 0, 0, 1, 5, 5, 0, 9, 0, 5, 0, 7, 0, 6, 0,
-        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 8, 5, 10, 5, 0,
-        5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 5, 1,
-        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 5, 0, 5, 0,
-    ];
-
-    /// <summary>
-    /// True when a name starts at <paramref name="pos"/>. Handlers check it to jump straight to the name case (a
-    /// direct, mostly predicted branch) instead of going round the loop to the switch's indirect jump.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool NameStartsAt(ref char first, int pos, int length) =>
-        pos < length && Unsafe.Add(ref first, pos) is var c && c < 128 && AsciiClasses[c] == NameStartClass;
 
     // Straight to optimised code: a fresh build process analyses thousands of files once, and tier-0 code
     // for this loop is several times slower (measured in the build task, docs/benchmarks.md).
@@ -113,120 +85,58 @@ internal ref partial struct Lexer
     public void Run()
     {
         SkipBomAndHashbang();
-        var src = _src;
-        var classes = AsciiClasses;
-        // The position lives in a local for the common tokens and is written back to _pos only around the
-        // helpers, so the JIT keeps it in a register.
-        var pos = _pos;
-        var length = src.Length;
-        ref var first = ref MemoryMarshal.GetReference(src);
-        while (pos < length)
+        var length = _src.Length;
+        while (true)
         {
-            if (QuietRunsAllowed && pos >= _quietRunsPausedUntil)
+            // Everything before _pos is lexed. The quiet run from here to the next stop is jumped over; the handler of
+            // the token at the stop lexes the run's last token only if it needs it (LexPendingRun, Lexer.QuietRuns.cs).
+            _runStart = _pos;
+            var stop = NextStop(_pos);
+            if (stop >= length)
             {
-                // Quiet runs, and the brackets, strings and templates between them, are lexed without coming back
-                // here (Lexer.QuietRuns.cs); what is left is a token with an effect of its own.
-                pos = SkipQuietRuns(pos);
-                if (pos >= length)
-                {
+                break;
+            }
+            _pos = stop;
+            var c = _src[stop];
+            switch (c)
+            {
+                case '(':
+                    OnOpenParen();
                     break;
-                }
+                case ')':
+                    OnCloseParen();
+                    break;
+                case '[':
+                    OnOpenBracket();
+                    break;
+                case ']':
+                    OnCloseBracket();
+                    break;
+                case '{':
+                    OnOpenBrace();
+                    break;
+                case '}':
+                    OnCloseBrace();
+                    break;
+                case '\'' or '"':
+                    ScanString(c);
+                    break;
+                case '`':
+                    OnBacktick();
+                    break;
+                case '/':
+                    OnSlash();
+                    break;
+                case '+' or '-':
+                    OnPlusOrMinus(c);
+                    break;
+                default:
+                    Dispatch(c);
+                    break;
             }
-            var c = Unsafe.Add(ref first, pos);
-            switch (c < 128 ? classes[c] : OtherClass)
-            {
-                case NameStartClass:
-                {
-                    // A name, and the names of a member chain after it (`a.b.c`): the dots and the names before
-                    // the last one need no bookkeeping, since a property name is never a keyword.
-                    while (true)
-                    {
-                        var start = pos;
-                        pos = NameRunEnd(ref first, pos + 1, length);
-                        if (pos < length && (Unsafe.Add(ref first, pos) >= 0x80 || Unsafe.Add(ref first, pos) == '\\'))
-                        {
-                            _pos = start;
-                            ScanIdentifierToken(mayBeKeyword: true);
-                            pos = _pos;
-                            break;
-                        }
-                        var nameLength = pos - start;
-                        var initial = Unsafe.Add(ref first, start);
-                        if (((nameLength == 6 && initial is 'i' or 'e') || (nameLength == 5 && initial == 'c')) && _lastKind != TokenKind.Dot)
-                        {
-                            _pos = start;
-                            EndIdentifierToken(start, pos, escaped: false, mayBeKeyword: true);
-                            pos = _pos;
-                            break;
-                        }
-                        if (pos + 1 < length && Unsafe.Add(ref first, pos) == '.' && Unsafe.Add(ref first, pos + 1) is var n && n < 128 && classes[n] == NameStartClass)
-                        {
-                            _lastKind = TokenKind.Dot;
-                            pos++;
-                            continue;
-                        }
-                        _lastMayBeKeyword = _lastKind != TokenKind.Dot;
-                        _lastKind = TokenKind.Identifier;
-                        _lastStart = start;
-                        _lastEnd = pos;
-                        // A single space after a name is the commonest token pair: skip it here rather than
-                        // through another dispatch.
-                        if (pos + 1 < length && Unsafe.Add(ref first, pos) == ' ' && Unsafe.Add(ref first, pos + 1) != ' ')
-                        {
-                            pos++;
-                            if (NameStartsAt(ref first, pos, length)) continue; // `const x`, `return a`: the next name
-                        }
-                        else if (pos < length && Unsafe.Add(ref first, pos) == '(')
-                        {
-                            // `f(`: the call's bracket, without another dispatch
-                            PushParen(pos);
-                            pos++;
-                        }
-                        break;
-                    }
-                    continue;
-                }
-                case BlankClass:
-                    pos = BlankRunEnd(ref first, pos + 1, length, lineBreaks: false);
-                    if (NameStartsAt(ref first, pos, length)) goto case NameStartClass;
-                    continue;
-                case LineBreakClass when _declarationDepth < 0:
-                    // Outside an exported declaration a line break means nothing: skip the blank lines and indentation.
-                    pos = BlankRunEnd(ref first, pos + 1, length, lineBreaks: true);
-                    if (NameStartsAt(ref first, pos, length)) goto case NameStartClass;
-                    continue;
-                case OperatorClass:
-                case EqualsClass when !(pos + 1 < length && Unsafe.Add(ref first, pos + 1) == '>'):
-                case CommaClass when _declarationDepth < 0:
-                    _lastKind = TokenKind.Punctuator;
-                    _lastPunctuator = c;
-                    pos++;
-                    if (pos + 1 < length && Unsafe.Add(ref first, pos) == ' ' && Unsafe.Add(ref first, pos + 1) != ' ')
-                    {
-                        pos++; // `a = b`, `f(a, b)`: the space after an operator, without another dispatch
-                    }
-                    if (NameStartsAt(ref first, pos, length)) goto case NameStartClass;
-                    continue;
-                case SemicolonClass when _declarationDepth < 0:
-                    _lastKind = TokenKind.None;
-                    _lastPunctuator = c;
-                    pos++;
-                    continue;
-                case DotClass when pos + 1 < length && Unsafe.Add(ref first, pos + 1) is var d && d < 128 && classes[d] == NameStartClass:
-                    _lastKind = TokenKind.Dot;
-                    pos++;
-                    goto case NameStartClass; // checked above: a name follows
-                case OpenParenClass:
-                    PushParen(pos);
-                    pos++;
-                    if (NameStartsAt(ref first, pos, length)) goto case NameStartClass;
-                    continue;
-            }
-            _pos = pos;
-            Dispatch(c);
-            pos = _pos;
         }
-        _pos = pos;
+        _runStart = -1;
+        _pos = length;
         ReportUnclosedBrackets();
     }
 

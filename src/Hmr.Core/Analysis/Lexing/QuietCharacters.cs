@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -7,14 +6,12 @@ namespace Hmr.Core.Analysis.Lexing;
 
 /// <summary>
 /// The characters a quiet run may contain (Lexer.QuietRuns.cs): names, digits, blanks and the operators other than
-/// <c>+</c>/<c>-</c>/<c>/</c>. Anything else, every non-ASCII character included, ends a run. Three forms of the same
-/// set: a search set, a bit map for one character, and <see cref="StopMask"/>, which answers for 64 at once.
+/// <c>+</c>/<c>-</c>/<c>/</c>. Anything else, every non-ASCII character included, ends a run. Two forms of the same
+/// set: a bit map for one character, and <see cref="StopMask"/>, which answers for 64 at once.
 /// </summary>
 internal static class QuietCharacters
 {
     public const string All = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$ \t\n\r\v\f!%&*,.:;<=>?@^|~";
-
-    public static readonly SearchValues<char> SearchSet = SearchValues.Create(All);
 
     // Bit maps over ASCII: Low covers U+0000–U+003F, High U+0040–U+007F.
     private static readonly ulong Low = AsciiBits(0);
@@ -23,17 +20,39 @@ internal static class QuietCharacters
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Contains(char c) => c < 64 ? (Low & (1UL << c)) != 0 : c < 128 && (High & (1UL << (c - 64))) != 0;
 
-    /// <summary>True when <see cref="StopMask"/> runs on this machine (x86 with AVX2); otherwise runs end by <see cref="SearchSet"/>.</summary>
-    public static bool StopMasksSupported => Avx2.IsSupported;
-
     /// <summary>
     /// Bit i set when the character at <paramref name="at"/> + i is not quiet, for 64 characters (all of which must be
     /// inside the text). A quiet run stops at the lowest set bit, and the next run after a bracket or a string often
     /// stops at the next one: one bit scan per stop instead of one search (each a dependent chain of loads, compares
-    /// and a mispredicted exit).
+    /// and a mispredicted exit). With AVX2 a nibble lookup; elsewhere (Arm, older x86) range compares.
     /// </summary>
-    public static ulong StopMask(ref char at) =>
+    public static ulong StopMask(ref char at) => Avx2.IsSupported ? StopMaskAvx2(ref at) : StopMaskPortable(ref at);
+
+    internal static ulong StopMaskAvx2(ref char at) =>
         StopMask32(ref at) | ((ulong)StopMask32(ref Unsafe.Add(ref at, 32)) << 32);
+
+    internal static ulong StopMaskPortable(ref char at)
+    {
+        var stops = 0UL;
+        for (var i = 0; i < 64; i += 8)
+        {
+            var v = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref at, i)));
+            stops |= (ulong)(~IsQuiet(v).ExtractMostSignificantBits() & 0xFF) << i;
+        }
+        return stops;
+    }
+
+    /// <summary>All lanes set for the characters of <see cref="All"/>: ranges where the set has them, single compares for the rest.</summary>
+    private static Vector128<ushort> IsQuiet(Vector128<ushort> v)
+    {
+        static Vector128<ushort> InRange(Vector128<ushort> v, char first, char last) =>
+            Vector128.LessThanOrEqual(v - Vector128.Create((ushort)first), Vector128.Create((ushort)(last - first)));
+        static Vector128<ushort> Is(Vector128<ushort> v, char c) => Vector128.Equals(v, Vector128.Create((ushort)c));
+
+        return InRange(v | Vector128.Create((ushort)0x20), 'a', 'z') // letters of either case
+            | InRange(v, '0', '9') | InRange(v, '\t', '\r') | InRange(v, ':', '@') | InRange(v, '%', '&')
+            | Is(v, ' ') | Is(v, '_') | Is(v, '$') | Is(v, '!') | Is(v, '*') | Is(v, ',') | Is(v, '.') | Is(v, '^') | Is(v, '|') | Is(v, '~');
+    }
 
     // The classic nibble lookup: a byte is in the set when the bit for its high nibble is set in the table entry
     // for its low nibble. Characters are packed to bytes with unsigned saturation, which turns every character
