@@ -101,7 +101,7 @@ internal sealed class AnalysisBuilder
         if (_suppressedDiagnostics > 0)
         {
             var last = diagnostics[^1].Position;
-            diagnostics.Add(new AnalysisDiagnostic(DiagnosticCodes.TooManyDiagnostics, DiagnosticSeverity.Info,
+            diagnostics.Add(new AnalysisDiagnostic(LexerDiagnosticCodes.TooManyDiagnostics, DiagnosticSeverity.Info,
                 $"{_suppressedDiagnostics} more diagnostics were not reported.", last));
         }
         return diagnostics;

@@ -74,13 +74,13 @@ internal ref partial struct Lexer
                     return;
                 case '\n' or '\r' or '\u2028' or '\u2029':
                     // Resume at the line break, never rescanning the line: the pass stays linear.
-                    Report(DiagnosticCodes.UnterminatedRegex, "Unterminated regular expression.", start);
+                    Report(LexerDiagnosticCodes.UnterminatedRegex, "Unterminated regular expression.", start);
                     _pos = p;
                     _lastKind = TokenKind.Literal;
                     return;
             }
         }
-        Report(DiagnosticCodes.UnterminatedRegex, "Unterminated regular expression.", start);
+        Report(LexerDiagnosticCodes.UnterminatedRegex, "Unterminated regular expression.", start);
         _pos = src.Length;
         _lastKind = TokenKind.Literal;
     }
@@ -214,14 +214,14 @@ internal ref partial struct Lexer
         if (_stack.Depth == 0)
         {
             var expected = closing switch { ')' => "(", ']' => "[", _ => "{" };
-            Report(DiagnosticCodes.UnexpectedClosingBracket, $"Unexpected '{closing}' with no matching '{expected}'.", _pos);
+            Report(LexerDiagnosticCodes.UnexpectedClosingBracket, $"Unexpected '{closing}' with no matching '{expected}'.", _pos);
             _pos++;
             return false;
         }
         var top = _stack.Top;
         if (!Closes(closing, top.Kind))
         {
-            Report(DiagnosticCodes.UnexpectedClosingBracket, $"Unexpected '{closing}': the innermost open bracket is '{OpenerOf(top.Kind)}'.", _pos);
+            Report(LexerDiagnosticCodes.UnexpectedClosingBracket, $"Unexpected '{closing}': the innermost open bracket is '{OpenerOf(top.Kind)}'.", _pos);
             if (top.Kind == FrameKind.TemplateExpression)
             {
                 _pos++;
@@ -257,11 +257,11 @@ internal ref partial struct Lexer
         var top = _stack.Top;
         if (top.Kind == FrameKind.TemplateExpression)
         {
-            Report(DiagnosticCodes.UnterminatedTemplate, "Unterminated template literal: '${' is never closed.", top.TemplateStart);
+            Report(LexerDiagnosticCodes.UnterminatedTemplate, "Unterminated template literal: '${' is never closed.", top.TemplateStart);
         }
         else
         {
-            Report(DiagnosticCodes.UnclosedBracket, $"'{OpenerOf(top.Kind)}' is never closed ({_stack.Depth} brackets open at the end).", top.Offset);
+            Report(LexerDiagnosticCodes.UnclosedBracket, $"'{OpenerOf(top.Kind)}' is never closed ({_stack.Depth} brackets open at the end).", top.Offset);
         }
     }
 }

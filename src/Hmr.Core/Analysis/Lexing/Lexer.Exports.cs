@@ -37,7 +37,7 @@ internal ref partial struct Lexer
     }
 
     private void FailExport(int at, string why) =>
-        Report(DiagnosticCodes.MalformedExport, $"Malformed export declaration: {why}.", Math.Min(at, _src.Length));
+        Report(LexerDiagnosticCodes.MalformedExport, $"Malformed export declaration: {why}.", Math.Min(at, _src.Length));
 
     private void ReadExportStar(int start, int star)
     {

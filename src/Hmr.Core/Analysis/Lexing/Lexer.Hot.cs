@@ -1,6 +1,6 @@
 namespace Hmr.Core.Analysis.Lexing;
 
-// `import.meta.hot` (hmr-semantics.md section 5). Read by look-ahead from the end of `import.meta`, so the
+// `import.meta.hot` (docs/hmr-semantics.md section 5). Read by look-ahead from the end of `import.meta`, so the
 // main loop still lexes the call's brackets and arguments itself. Beyond Vite: whitespace, newlines and
 // comments between the parts, optional chaining (`import.meta?.hot?.accept?.(`) and string escapes.
 internal ref partial struct Lexer
@@ -81,7 +81,7 @@ internal ref partial struct Lexer
         }
         if (IsQuoteAt(p) || IsCharAt(p, '`'))
         {
-            if (TryReadLiteralArgument(p, out var dep, out var start, out var end, DiagnosticCodes.AcceptNotStatic, "import.meta.hot.accept"))
+            if (TryReadLiteralArgument(p, out var dep, out var start, out var end, LexerDiagnosticCodes.AcceptNotStatic, "import.meta.hot.accept"))
             {
                 _results.AddHotDependency(dep, start, end);
             }
@@ -89,7 +89,7 @@ internal ref partial struct Lexer
         }
         if (IsCharAt(p, '['))
         {
-            ReadLiteralArray(p, DiagnosticCodes.AcceptNotStatic, "import.meta.hot.accept", exportNames: false);
+            ReadLiteralArray(p, LexerDiagnosticCodes.AcceptNotStatic, "import.meta.hot.accept", exportNames: false);
             return;
         }
         // A callback or any other expression: the module accepts itself.
@@ -101,7 +101,7 @@ internal ref partial struct Lexer
         _results.MarkAcceptsExports();
         if (IsQuoteAt(p) || IsCharAt(p, '`'))
         {
-            if (TryReadLiteralArgument(p, out var name, out _, out _, DiagnosticCodes.AcceptExportsNotStatic, "import.meta.hot.acceptExports"))
+            if (TryReadLiteralArgument(p, out var name, out _, out _, LexerDiagnosticCodes.AcceptExportsNotStatic, "import.meta.hot.acceptExports"))
             {
                 _results.AddAcceptedExport(name);
             }
@@ -109,10 +109,10 @@ internal ref partial struct Lexer
         }
         if (IsCharAt(p, '['))
         {
-            ReadLiteralArray(p, DiagnosticCodes.AcceptExportsNotStatic, "import.meta.hot.acceptExports", exportNames: true);
+            ReadLiteralArray(p, LexerDiagnosticCodes.AcceptExportsNotStatic, "import.meta.hot.acceptExports", exportNames: true);
             return;
         }
-        Report(DiagnosticCodes.AcceptExportsNotStatic,
+        Report(LexerDiagnosticCodes.AcceptExportsNotStatic,
             "import.meta.hot.acceptExports needs a string or an array of string literals to be understood statically.", p, DiagnosticSeverity.Warning);
     }
 
@@ -127,7 +127,7 @@ internal ref partial struct Lexer
             }
             if (FindStringEnd(p) > 0)
             {
-                Report(DiagnosticCodes.InvalidEscape, $"Invalid escape sequence in the argument of {api}.", p);
+                Report(LexerDiagnosticCodes.InvalidEscape, $"Invalid escape sequence in the argument of {api}.", p);
             }
             return false; // unterminated: the main loop reports it
         }

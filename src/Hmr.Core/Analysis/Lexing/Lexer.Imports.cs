@@ -221,13 +221,13 @@ internal ref partial struct Lexer
         }
         if (FindStringEnd(p) > 0)
         {
-            Report(DiagnosticCodes.InvalidEscape, "Invalid escape sequence in a module specifier.", p);
+            Report(LexerDiagnosticCodes.InvalidEscape, "Invalid escape sequence in a module specifier.", p);
         }
         return false;
     }
 
     private void FailImport(int at, string why) =>
-        Report(DiagnosticCodes.MalformedImport, $"Malformed import declaration: {why}.", Math.Min(at, _src.Length));
+        Report(LexerDiagnosticCodes.MalformedImport, $"Malformed import declaration: {why}.", Math.Min(at, _src.Length));
 
     /// <summary>A consumed import/export declaration ends a statement: what follows starts a new one.</summary>
     private void EndStatement(int end)

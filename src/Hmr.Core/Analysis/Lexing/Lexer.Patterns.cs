@@ -11,7 +11,7 @@ internal ref partial struct Lexer
     {
         if (nesting > MaxPatternNesting)
         {
-            Report(DiagnosticCodes.NestingTooDeep, $"Destructuring pattern nested deeper than {MaxPatternNesting} levels.", p);
+            Report(LexerDiagnosticCodes.NestingTooDeep, $"Destructuring pattern nested deeper than {MaxPatternNesting} levels.", p);
             return false;
         }
         p = SkipTrivia(p);

@@ -121,7 +121,7 @@ internal ref partial struct Lexer
         {
             if (c < 0x20 || c == 0x7F)
             {
-                Report(DiagnosticCodes.InvalidCharacter, $"Unexpected control character U+{(int)c:X4}.", _pos);
+                Report(LexerDiagnosticCodes.InvalidCharacter, $"Unexpected control character U+{(int)c:X4}.", _pos);
                 _pos++;
             }
             else

@@ -172,7 +172,7 @@ internal ref partial struct Lexer
         var end = FindStringEnd(start);
         if (end < 0)
         {
-            Report(DiagnosticCodes.UnterminatedString, "Unterminated string literal.", start);
+            Report(LexerDiagnosticCodes.UnterminatedString, "Unterminated string literal.", start);
             // Resume at the line break (or the end): never rescan the rest of the line, so the pass stays linear.
             _pos = -end - 1;
         }
@@ -232,7 +232,7 @@ internal ref partial struct Lexer
             var found = p < src.Length ? src[p..].IndexOfAny(TemplateStops) : -1;
             if (found < 0)
             {
-                Report(DiagnosticCodes.UnterminatedTemplate, "Unterminated template literal.", templateStart);
+                Report(LexerDiagnosticCodes.UnterminatedTemplate, "Unterminated template literal.", templateStart);
                 _pos = src.Length;
                 _lastKind = TokenKind.Literal;
                 return;
@@ -275,7 +275,7 @@ internal ref partial struct Lexer
         var close = src[(_pos + 2)..].IndexOf("*/");
         if (close < 0)
         {
-            Report(DiagnosticCodes.UnterminatedComment, "Unterminated block comment.", _pos);
+            Report(LexerDiagnosticCodes.UnterminatedComment, "Unterminated block comment.", _pos);
             _pos = src.Length;
             return;
         }

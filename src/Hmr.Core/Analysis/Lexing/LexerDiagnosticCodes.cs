@@ -1,7 +1,7 @@
 namespace Hmr.Core.Analysis.Lexing;
 
 /// <summary>The lexer's diagnostic codes (HMR001–HMR019); each is documented in docs/lexer.md.</summary>
-internal static class DiagnosticCodes
+internal static class LexerDiagnosticCodes
 {
     public const string UnterminatedString = "HMR001";
     public const string UnterminatedTemplate = "HMR002";
