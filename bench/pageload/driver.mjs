@@ -48,45 +48,26 @@ function linkPackages(dir) {
   if (fs.existsSync(lock)) fs.copyFileSync(lock, path.join(dir, 'package-lock.json'));
 }
 
-// ---- our side: a `dotnet new web`-like project referencing the packed Hmr.Build --------------------------------------
+// ---- our side: `dotnet new web` referencing the packed Hmr.Build, as a user would set it up --------------------------
 
 function createOurProject(dir) {
+  const logFile = logBeside(dir, 'build.log');
+  run('dotnet', ['new', 'web', '--output', dir, '--name', 'App', '--no-restore'], { cwd: dir, logFile });
+  run('dotnet', ['add', path.join(dir, 'App.csproj'), 'package', 'Hmr.Build', '--version', args.version, '--no-restore'], { cwd: dir, logFile });
+  // The temporary feed beside the machine's sources; settings from folders above kept out.
+  fs.writeFileSync(path.join(dir, 'Directory.Build.props'),
+    `<Project><PropertyGroup><RestoreAdditionalProjectSources>${args.feed}</RestoreAdditionalProjectSources></PropertyGroup></Project>\n`);
+  fs.writeFileSync(path.join(dir, 'Directory.Build.targets'), '<Project />\n');
+  fs.writeFileSync(path.join(dir, 'Directory.Packages.props'), '<Project />\n');
+  const program = path.join(dir, 'Program.cs');
+  const template = fs.readFileSync(program, 'utf8');
+  const served = template.replace('app.MapGet("/", () => "Hello World!");', 'app.UseDefaultFiles();\napp.UseStaticFiles();');
+  if (served === template) throw new Error(`unexpected Program.cs from dotnet new web:\n${template}`);
+  fs.writeFileSync(program, served);
   writeSite(path.join(dir, 'wwwroot'), names);
   linkPackages(dir);
-  for (const name of ['Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props']) {
-    fs.writeFileSync(path.join(dir, name), '<Project />\n'); // keep settings from folders above out
-  }
-  fs.writeFileSync(path.join(dir, 'App.csproj'), `<Project Sdk="Microsoft.NET.Sdk.Web">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="Hmr.Build" Version="${args.version}" />
-  </ItemGroup>
-</Project>
-`);
-  fs.writeFileSync(path.join(dir, 'nuget.config'), `<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="hmr-bench-feed" value="${args.feed}" />
-  </packageSources>
-</configuration>
-`);
-  // `dotnet new web`'s logging levels: no Information line per request.
-  fs.writeFileSync(path.join(dir, 'appsettings.json'), JSON.stringify({
-    Logging: { LogLevel: { Default: 'Information', 'Microsoft.AspNetCore': 'Warning' } },
-    AllowedHosts: '*',
-  }, null, 2));
-  fs.writeFileSync(path.join(dir, 'Program.cs'), `var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.UseDefaultFiles();
-app.UseStaticFiles();
-app.Run();
-`);
   const started = performance.now();
-  run('dotnet', ['build', '-nodeReuse:false', '-p:UseSharedCompilation=false'], { cwd: dir, logFile: logBeside(dir, 'build.log'), env: noBuildServers });
+  run('dotnet', ['build', '-nodeReuse:false', '-p:UseSharedCompilation=false'], { cwd: dir, logFile, env: noBuildServers });
   const buildMs = performance.now() - started;
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'obj', 'Debug', 'net10.0', 'hmr', 'deps', 'deps-manifest.json'), 'utf8'));
   return { buildMs, imports: Object.keys(manifest.imports), files: manifest.files.length, failed: manifest.failed };
