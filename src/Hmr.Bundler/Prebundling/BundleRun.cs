@@ -1,3 +1,4 @@
+using Hmr.Core.Artifact;
 using Hmr.Bundler.DependencyResolution;
 
 namespace Hmr.Bundler.Prebundling;

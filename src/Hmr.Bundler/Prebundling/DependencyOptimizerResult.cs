@@ -1,3 +1,5 @@
+using Hmr.Core.Artifact;
+
 namespace Hmr.Bundler.Prebundling;
 
 /// <summary>What one optimizer run did.</summary>

@@ -1,3 +1,5 @@
+using Hmr.Core.Artifact;
+
 namespace Hmr.Bundler.Prebundling;
 
 /// <summary>Turns failures into diagnostics. A failed specifier is stored once in the manifest: first why it failed

@@ -1,3 +1,4 @@
+using Hmr.Core.Artifact;
 using System.Text.Json;
 
 namespace Hmr.Bundler.Prebundling;

@@ -16,7 +16,7 @@ internal sealed class DependencyManifestSource : IDisposable
 
     private readonly ILogger<DependencyManifestSource> _logger;
     private readonly Lock _gate = new();
-    private volatile DependencyManifest _current = DependencyManifest.None;
+    private volatile ServedDependencies _current = ServedDependencies.None;
     private (bool Exists, DateTime Written, long Length)? _seen;
     private string? _lastProblem;
     private Timer? _poll;
@@ -32,10 +32,10 @@ internal sealed class DependencyManifestSource : IDisposable
     public string? ManifestFile { get; }
 
     /// <summary>Raised (outside any lock) when the import map entries changed, with the new manifest.</summary>
-    public event Action<DependencyManifest>? ImportsChanged;
+    public event Action<ServedDependencies>? ImportsChanged;
 
     /// <summary>The manifest as it is on disk now.</summary>
-    public DependencyManifest Current
+    public ServedDependencies Current
     {
         get
         {
@@ -45,7 +45,7 @@ internal sealed class DependencyManifestSource : IDisposable
     }
 
     /// <summary>The manifest as last read, without looking at the file (the timer keeps it within a quarter second).</summary>
-    public DependencyManifest Latest => _current;
+    public ServedDependencies Latest => _current;
 
     /// <summary>Starts checking the file in the background (the hosted service does, once the engine runs).</summary>
     public void StartWatching()
@@ -58,7 +58,7 @@ internal sealed class DependencyManifestSource : IDisposable
     public void Refresh()
     {
         if (ManifestFile is null) return;
-        DependencyManifest before, after;
+        ServedDependencies before, after;
         lock (_gate)
         {
             var stamp = Stat(ManifestFile);
@@ -73,27 +73,27 @@ internal sealed class DependencyManifestSource : IDisposable
         if (!before.SameImports(after)) ImportsChanged?.Invoke(after);
     }
 
-    private DependencyManifest? Load(string file, (bool Exists, DateTime Written, long Length) stamp, out string? problem)
+    private ServedDependencies? Load(string file, (bool Exists, DateTime Written, long Length) stamp, out string? problem)
     {
         problem = null;
         if (!stamp.Exists)
         {
             problem = $"no dependency manifest at {file}";
-            return DependencyManifest.None;
+            return ServedDependencies.None;
         }
         try
         {
-            return DependencyManifest.Parse(File.ReadAllBytes(file), Path.GetDirectoryName(file)!);
+            return ServedDependencies.Parse(File.ReadAllBytes(file), Path.GetDirectoryName(file)!);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             if (DateTime.UtcNow - stamp.Written < WriteGrace && e is not UnauthorizedAccessException) return null;
             problem = $"the dependency manifest {file} is not used: {e.Message}";
-            return DependencyManifest.None;
+            return ServedDependencies.None;
         }
     }
 
-    private void Report(string? problem, DependencyManifest manifest)
+    private void Report(string? problem, ServedDependencies manifest)
     {
         if (problem == _lastProblem && problem is not null) return;
         _lastProblem = problem;

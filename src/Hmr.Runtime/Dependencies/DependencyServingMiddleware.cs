@@ -57,7 +57,7 @@ internal sealed class DependencyServingMiddleware(RequestDelegate next, Dependen
 
     /// <summary>Whether the request may be for a bundle: under the last known prefix, or under the documented default
     /// one while there is no manifest (it may have just been written; the file is then looked at).</summary>
-    private static bool Concerns(DependencyManifest latest, string path, string raw)
+    private static bool Concerns(ServedDependencies latest, string path, string raw)
     {
         var urlBase = latest.UrlBase ?? DefaultUrlBase;
         return IsUnder(path, urlBase) || IsUnder(raw, urlBase);

@@ -59,7 +59,7 @@ internal sealed class HmrHostedService(
 
     /// <summary>The build rewrote the dependency manifest: pages running a module whose dependency moved reload
     /// (docs/dependencies.md, "Keeping it current").</summary>
-    private void OnDependenciesChanged(Dependencies.DependencyManifest manifest)
+    private void OnDependenciesChanged(Dependencies.ServedDependencies manifest)
     {
         try
         {

@@ -1,3 +1,4 @@
+using Hmr.Core.Artifact;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Hmr.Bundler.DependencyResolution;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Hmr.Bundler.Prebundling;
+namespace Hmr.Core.Artifact;
 
 // deps-manifest.json, documented field by field in docs/dependencies.md ("The manifest"). Property order here is the
 // order in the file.
