@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hmr.Bundler.DependencyResolution;
 using Hmr.Bundler.Prebundling;
 using Hmr.Core.Analysis;
@@ -14,7 +13,6 @@ internal sealed class DependencyDiscovery
 {
     private readonly ImportMap importMap;
     private readonly IReadOnlyList<ScannedPage> pages;
-    private readonly IReadOnlyList<string> importMapKeys;
     private readonly WebRootPaths webRoot;
 
     public DependencyDiscovery(string projectDirectory, string webRoot, string? importMapFile)
@@ -25,8 +23,6 @@ internal sealed class DependencyDiscovery
         var mapFile = string.IsNullOrWhiteSpace(importMapFile) ? null : Path.GetFullPath(Path.Combine(projectDirectory, importMapFile));
         // The same merge the analysis applies (problems with the maps were reported by it already).
         importMap = ImportMapLoader.Load(pages, mapFile, webRootPath, []);
-        importMapKeys = ReadKeys(mapFile is not null && File.Exists(mapFile) ? [File.ReadAllText(mapFile)] : [],
-            pages.SelectMany(p => p.Scripts).Where(s => s.IsImportMap).Select(s => s.Content));
     }
 
     /// <summary>Bare imports the browser could not resolve without pre-bundling: no URL in the graph, not external,
@@ -67,7 +63,7 @@ internal sealed class DependencyDiscovery
     {
         var local = new List<LocalImportMapEntry>();
         var remote = new List<string>();
-        foreach (var key in importMapKeys.Where(ModuleUrl.IsBare).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var key in importMap.ImportKeys.Where(ModuleUrl.IsBare).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             if (!importMap.TryResolve(key, false, "/", out var address) || address is null)
             {
@@ -89,27 +85,4 @@ internal sealed class DependencyDiscovery
 
     private bool IsUnmappedBare(string specifier, string referrerUrl) =>
         ModuleUrl.IsBare(specifier) && !importMap.TryResolve(specifier, false, referrerUrl, out _);
-
-    /// <summary>The keys of <c>imports</c> of each map; a map that is not valid JSON has none (the analysis reported it).</summary>
-    private static List<string> ReadKeys(IEnumerable<string> fileMaps, IEnumerable<string> inlineMaps)
-    {
-        var keys = new List<string>();
-        foreach (var json in fileMaps.Concat(inlineMaps))
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(json);
-                if (document.RootElement.ValueKind == JsonValueKind.Object
-                    && document.RootElement.TryGetProperty("imports", out var imports) && imports.ValueKind == JsonValueKind.Object)
-                {
-                    keys.AddRange(imports.EnumerateObject().Select(p => p.Name));
-                }
-            }
-            catch (JsonException)
-            {
-                // No keys from it: the analysis reports the invalid map (HMR025).
-            }
-        }
-        return keys;
-    }
 }

@@ -25,6 +25,9 @@ public sealed class ImportMap
     /// <summary>True when the map has no entries.</summary>
     public bool IsEmpty => imports.Count == 0 && scopes.Count == 0;
 
+    /// <summary>The keys of <c>imports</c> (bare ones as written, URL-like ones resolved), longest first.</summary>
+    public IEnumerable<string> ImportKeys => imports.Select(entry => entry.Key);
+
     /// <summary>A stable hash of the entries: two maps with the same entries have the same fingerprint.</summary>
     public string Fingerprint { get; }
 
