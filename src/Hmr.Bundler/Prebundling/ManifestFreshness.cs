@@ -6,11 +6,14 @@ namespace Hmr.Bundler.Prebundling;
 /// <summary>Whether an existing manifest still describes the bundles the inputs would give: the same inputs hash, every
 /// file it lists present, and every package it lists still at the version it had (packages reached only through
 /// other packages, such as <c>scheduler</c> under <c>react-dom</c>, are not known before bundling, so the inputs hash
-/// cannot cover them; their versions are checked here instead).</summary>
+/// cannot cover them; their versions are checked here instead). A manifest that records a failure of the bundler
+/// itself (<see cref="BundleCodes.InternalError"/>, e.g. its parser could not be loaded) is never current: that failure
+/// says nothing about the inputs, so the next build tries again.</summary>
 internal static class ManifestFreshness
 {
     public static bool IsCurrent(DependencyManifest manifest, string inputsHash, string outputDirectory, string projectDirectory) =>
         manifest.InputsHash == inputsHash
+        && !manifest.Failed.Any(f => f.Diagnostics.Any(d => d.Code == BundleCodes.InternalError))
         && manifest.Files.All(f => File.Exists(Path.Join(outputDirectory, f.File)))
         && manifest.Packages.All(p => VersionAt(Path.GetFullPath(p.Root, projectDirectory)) is { } found && found.Version == p.Version);
 

@@ -1,3 +1,5 @@
+using Hmr.Core.Artifact;
+
 namespace Hmr.Bundler.Tests.Prebundling;
 
 /// <summary>Bundling runs again only when its inputs change, and a bundle whose content did not change keeps its URL.</summary>
@@ -37,6 +39,27 @@ public sealed class IncrementalPrebundlingTests
         {
             CollectionAssert.AreEqual(bytes, again[name].Bytes, name);
         }
+    }
+
+    [TestMethod]
+    public void A_recorded_failure_of_the_bundler_itself_is_tried_again_while_a_package_failure_is_kept()
+    {
+        using var project = new PrebundleProject("dayjs");
+        var uses = PrebundleProject.UsesFromApp("dayjs", "not-installed");
+        var first = project.Optimize(uses);
+        Assert.AreEqual("not-installed", first.Manifest.Failed.Single().Specifier);
+        Assert.IsTrue(project.Optimize(uses).UpToDate, "a package that cannot be found is not looked for again while nothing changed");
+
+        // The same manifest as if the bundler had crashed on dayjs (say, its parser could not be loaded).
+        var crashed = first.Manifest with
+        {
+            Failed = [.. first.Manifest.Failed, new ManifestFailure("dayjs", [new ManifestDiagnostic(BundleCodes.InternalError, "The bundler failed unexpectedly (a bug)", "", 0, 0)])],
+        };
+        File.WriteAllBytes(project.ManifestPath, DependencyManifestFile.Serialize(crashed));
+        var retried = project.Optimize(uses);
+        Assert.IsFalse(retried.UpToDate);
+        Assert.IsTrue(retried.Manifest.Imports.ContainsKey("dayjs"));
+        Assert.AreEqual("not-installed", retried.Manifest.Failed.Single().Specifier);
     }
 
     [TestMethod]

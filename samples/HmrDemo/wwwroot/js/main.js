@@ -1,6 +1,7 @@
 import { greeting } from './greeting.js';
 import { mountCounter } from './counter.js';
 import { footerText } from './footer.js';
+import { mountClock } from './clock.js';
 
 function renderGreeting(text) {
   document.getElementById('greeting').textContent = text;
@@ -8,6 +9,7 @@ function renderGreeting(text) {
 
 renderGreeting(greeting());
 mountCounter(document.getElementById('counter'));
+mountClock(document.getElementById('clock'));
 document.getElementById('footer').textContent = footerText;
 
 if (import.meta.hot) {
