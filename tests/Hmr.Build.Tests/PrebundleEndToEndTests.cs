@@ -30,7 +30,7 @@ public sealed class PrebundleEndToEndTests
     }
 
     [TestMethod]
-    public void A_debug_build_bundles_bare_imports_reports_missing_packages_and_skips_bundling_when_nothing_changed()
+    public void A_debug_build_bundles_bare_imports_reports_missing_packages_and_bundles_again_only_when_a_lock_file_changed()
     {
         using var project = new TestWebProject("prebundle");
         CopyInstalledPackage("lodash-es", project.Directory);
@@ -66,6 +66,14 @@ public sealed class PrebundleEndToEndTests
         AssertSucceeded(edit);
         StringAssert.Contains(edit.Output, "Hmr: 1 dependencies up to date, no bundling (1 failed)");
         Assert.AreEqual(manifestTime, File.GetLastWriteTimeUtc(project.PathOf(ManifestFile)));
+
+        // The lock file changed (a package installed, upgraded or removed): the target runs and the optimizer bundles
+        // again, since a package's files may have changed with it.
+        project.Write("package-lock.json", """{ "name": "app", "lockfileVersion": 3, "packages": { "node_modules/left-pad": { "version": "1.3.0" } } }""");
+        var locked = project.Build();
+        AssertSucceeded(locked);
+        StringAssert.Contains(locked.Output, "Hmr: 1 dependencies bundled into 1 files (1 failed)");
+        Assert.AreNotEqual(manifestTime, File.GetLastWriteTimeUtc(project.PathOf(ManifestFile)));
 
         // Pre-bundling off: bare imports are the analysis's HMR020 again, and no manifest is handed to the runtime.
         var off = project.Build("-p:HmrPrebundle=false");
