@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Hmr.Runtime.Client;
 
 /// <summary>Serves the browser client under <c>/_hmr/</c> from embedded resources, with this process's config
-/// (socket token, instance id, dotnet watch's refresh endpoints) written into it. Always <c>no-store</c>: a
+/// (socket token, instance id, dotnet watch's refresh endpoints, the web root's name) written into it. Always <c>no-store</c>: a
 /// restarted server has a new token. The preamble also gets, per request, the number of page messages broadcast so far
 /// (<see cref="HmrConnectionHub.PageMessageCount"/>): a page whose socket first connects after an update went out
 /// while it was loading can tell that it missed it.</summary>
@@ -19,7 +19,7 @@ internal sealed class ClientAssets
     private readonly FrozenDictionary<string, string> _perRequest;
     private readonly HmrConnectionHub _hub;
 
-    public ClientAssets(HmrToken token, HmrConnectionHub hub)
+    public ClientAssets(HmrToken token, HmrConnectionHub hub, Hosting.HmrWebRoot webRoot)
     {
         _hub = hub;
         var config = JsonSerializer.Serialize(new Dictionary<string, object>
@@ -29,6 +29,9 @@ internal sealed class ClientAssets
             ["socketPath"] = HmrWebSocketEndpoint.Path,
             ["watchEndpoints"] = (Environment.GetEnvironmentVariable("ASPNETCORE_AUTO_RELOAD_WS_ENDPOINT") ?? "")
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            // dotnet watch names changed static files relative to the project ("wwwroot/site.css"); the preamble
+            // leaves the web root's stylesheets to HMR's own swap (preamble.js, isFileHmrHandles).
+            ["webRootName"] = webRoot.Name,
         });
         var assembly = typeof(ClientAssets).Assembly;
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);

@@ -294,12 +294,23 @@ function swapStylesheet(update) {
   });
   return Promise.all(links.map((old) => new Promise((resolve) => {
     const fresh = old.cloneNode();
-    fresh.href = `${update.path}?t=${update.timestamp}`;
+    fresh.href = stampedHref(old.getAttribute("href"), update.timestamp);
     const done = () => { old.remove(); resolve(); };
     fresh.addEventListener("load", done, { once: true });
     fresh.addEventListener("error", done, { once: true });
     old.after(fresh);
   })));
+}
+
+// As in Vite, the link keeps its own href and query (a server may need `?param=…`); only the timestamp of an earlier
+// swap is replaced, so the query does not grow with each edit.
+function stampedHref(href, timestamp) {
+  const hashAt = href.indexOf("#");
+  const withoutHash = hashAt < 0 ? href : href.slice(0, hashAt);
+  const queryAt = withoutHash.indexOf("?");
+  const path = queryAt < 0 ? withoutHash : withoutHash.slice(0, queryAt);
+  const kept = queryAt < 0 ? [] : withoutHash.slice(queryAt + 1).split("&").filter((part) => part && !part.startsWith("t="));
+  return `${path}?${[...kept, `t=${timestamp}`].join("&")}${hashAt < 0 ? "" : href.slice(hashAt)}`;
 }
 
 // As in Vite, listeners hear about every full-reload message, also one for another page that this page ignores.

@@ -1,6 +1,7 @@
 // Hmr.Build preamble: a classic script injected first thing in <head>, so it runs before any other script.
 // 1. It wraps window.WebSocket so that dotnet watch's browser-refresh socket no longer reloads the page when a
-//    .js/.mjs file changes: HMR decides that (see docs/runtime.md). CSS and C# refreshes pass through untouched.
+//    .js/.mjs file changes: HMR decides that (see docs/runtime.md), and swaps the web root's stylesheets itself.
+//    Other CSS and C# refreshes pass through untouched.
 // 2. It loads the HMR client module, which opens its own socket and provides import.meta.hot.
 (function () {
   "use strict";
@@ -42,7 +43,20 @@
     var message;
     try { message = JSON.parse(data); } catch (e) { return false; }
     if (!message || message.type !== "UpdateStaticFile" || typeof message.path !== "string") return false;
-    return /\.(m?js|html?)$/i.test(message.path.split("?")[0]);
+    var path = message.path.split("?")[0].replace(/\\/g, "/");
+    return /\.(m?js|html?)$/i.test(path) || isStylesheetHmrSwaps(path);
+  }
+
+  // A stylesheet of the web root that a link of this page names by its own path is HMR's to swap (client.js,
+  // swapStylesheet): dotnet watch's swap would replace the link's query (`?param=x`) with its `?nonce=`, where HMR's
+  // keeps it. Every other stylesheet (a fingerprinted URL, a Razor app's scoped-CSS bundle) stays dotnet watch's.
+  function isStylesheetHmrSwaps(path) {
+    var prefix = config.webRootName + "/";
+    if (!/\.css$/i.test(path) || !config.webRootName || path.indexOf(prefix) !== 0) return false;
+    var urlPath = "/" + path.slice(prefix.length);
+    return Array.prototype.some.call(document.querySelectorAll("link[rel~='stylesheet']"), function (link) {
+      try { return new URL(link.href, location.href).pathname === urlPath; } catch (e) { return false; }
+    });
   }
 
   function HmrAwareWebSocket(url, protocols) {

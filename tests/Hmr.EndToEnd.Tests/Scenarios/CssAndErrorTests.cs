@@ -30,6 +30,26 @@ public sealed class CssAndErrorTests : ScenarioTest
     }
 
     [TestMethod]
+    public async Task StylesheetWithAQuery_KeepsItsQueryAcrossSwaps()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var tab = await OpenAsync("/css-query.html");
+        await tab.WaitForAsync("() => getComputedStyle(document.getElementById('box')).color === 'rgb(255, 0, 0)'", "the red style");
+        const string Href = "() => document.querySelector(\"link[rel='stylesheet']\").getAttribute('href')";
+
+        app.EditWebFile("css.query.css", "rgb(255, 0, 0)", "rgb(0, 0, 255)");
+        await tab.WaitForAsync("() => getComputedStyle(document.getElementById('box')).color === 'rgb(0, 0, 255)'", "the blue style");
+        StringAssert.Matches(await tab.Page.EvaluateAsync<string>(Href), new System.Text.RegularExpressions.Regex(@"^/css\.query\.css\?param=required&t=\d+$"));
+
+        // A second swap replaces the timestamp; the link's own query stays once.
+        app.EditWebFile("css.query.css", "rgb(0, 0, 255)", "rgb(0, 128, 0)");
+        await tab.WaitForAsync("() => getComputedStyle(document.getElementById('box')).color === 'rgb(0, 128, 0)'", "the green style");
+        StringAssert.Matches(await tab.Page.EvaluateAsync<string>(Href), new System.Text.RegularExpressions.Regex(@"^/css\.query\.css\?param=required&t=\d+$"));
+        Assert.AreEqual(1, await tab.Page.EvaluateAsync<int>("() => document.querySelectorAll(\"link[rel='stylesheet']\").length"));
+        await tab.AssertNoReloadAsync();
+    }
+
+    [TestMethod]
     public async Task SyntaxError_ShowsTheOverlayWithFileAndLine_FixClearsItAndApplies()
     {
         var app = await UseAppAsync(SharedApps.ScenariosAsync);
