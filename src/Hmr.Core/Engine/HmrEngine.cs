@@ -105,7 +105,20 @@ public sealed partial class HmrEngine : IHmrEngine
         _executedBeforeKnown.Remove(url);
         node.Executed = true;
         // The version being served now is the one whose callbacks will receive the next update.
-        node.ExecutedHot = record.Hot;
+        node.ExecutedHot = HotAsRun(record);
+    }
+
+    /// <summary>The hot facts propagation goes by: a module whose <c>acceptExports</c> names every one of its exports
+    /// accepts itself, whatever imports it (a namespace or dynamic importer uses exactly those exports), as Vite decides
+    /// (docs/hmr-semantics.md, "Accepted exports"). Exports come from the module's own <c>export</c> statements, so
+    /// names an <c>export *</c> brings in do not count, as in Vite.</summary>
+    internal static HotRecord HotAsRun(ModuleRecord record)
+    {
+        var hot = record.Hot;
+        if (hot.AcceptsSelf || hot.AcceptedExports is not { } accepted) return hot;
+        foreach (var name in record.Exports)
+            if (!accepted.Contains(name, StringComparer.Ordinal)) return hot;
+        return hot with { AcceptsSelf = true };
     }
 
     public EngineOutcome Invalidate(string url, string? firstInvalidatedBy, string? message)

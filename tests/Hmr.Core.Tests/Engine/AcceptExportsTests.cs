@@ -8,7 +8,7 @@ public sealed class AcceptExportsTests
         var site = new TestSite()
             .Write("/main.js", "import ./parent.js")
             .Write("/parent.js", importLine, parentHot)
-            .Write("/mod.js", "accept-exports a,b");
+            .Write("/mod.js", "export a,b,c", "accept-exports a,b");
         site.Execute("/main.js", "/parent.js", "/mod.js");
         return site;
     }
@@ -49,6 +49,38 @@ public sealed class AcceptExportsTests
     {
         using var site = Site("dynamic ./mod.js");
         site.Edit("/mod.js", "accept-exports a,b", "// v2").Reload();
+    }
+
+    /// <summary>Accepting every export makes the module self-accepting (Vite's rule): a namespace or dynamic importer
+    /// uses exactly those exports, so it is neither walked nor re-run.</summary>
+    [TestMethod]
+    [DataRow("import ./mod.js *")]
+    [DataRow("dynamic ./mod.js")]
+    public void EveryExportAccepted_NamespaceAndDynamicImportersNeedNotRerun(string importLine)
+    {
+        using var site = new TestSite()
+            .Write("/main.js", "import ./parent.js")
+            .Write("/parent.js", importLine)
+            .Write("/mod.js", "export a,b", "accept-exports a,b");
+        site.Execute("/main.js", "/parent.js", "/mod.js");
+        var update = site.Edit("/mod.js", "export a,b", "accept-exports a,b", "// v2").Update();
+        CollectionAssert.AreEqual(new[] { "/mod.js<-/mod.js" }, update.Pairs());
+        Assert.AreEqual(0, site.Engine.GetModule("/parent.js")!.LastUpdateTimestamp);
+    }
+
+    /// <summary>The version the page runs decides: if it left an export out, the reload stays even when the edit
+    /// accepts everything; the next edit (of the version that accepts everything) is hot.</summary>
+    [TestMethod]
+    public void TheRunningVersionsExportsDecide()
+    {
+        using var site = new TestSite()
+            .Write("/main.js", "import ./parent.js")
+            .Write("/parent.js", "import ./mod.js *")
+            .Write("/mod.js", "export a,b,c", "accept-exports a,b");
+        site.Execute("/main.js", "/parent.js", "/mod.js");
+        site.Edit("/mod.js", "export a,b", "accept-exports a,b").Reload();
+        site.Execute("/main.js", "/parent.js", "/mod.js");
+        CollectionAssert.AreEqual(new[] { "/mod.js<-/mod.js" }, site.Edit("/mod.js", "export a,b", "accept-exports a,b", "// v3").Update().Pairs());
     }
 
     [TestMethod]

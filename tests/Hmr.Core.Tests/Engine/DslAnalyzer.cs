@@ -14,6 +14,7 @@ namespace Hmr.Core.Tests.Engine;
 /// accept                   self-accepting
 /// accept-dep ./b.js        accepts a dep
 /// accept-exports a,b       accepts those exports
+/// export a,b,c             the module's own export names (default: none)
 /// syntax-error 2 5         a syntax error at line 2, column 5
 /// </code></summary>
 internal sealed class DslAnalyzer : IModuleAnalyzer
@@ -29,6 +30,7 @@ internal sealed class DslAnalyzer : IModuleAnalyzer
         bool self = false, uses = false;
         var deps = new List<string>();
         List<string>? exports = null;
+        string[] declared = [];
         var lineNo = 0;
         foreach (var raw in content.Split('\n'))
         {
@@ -52,12 +54,13 @@ internal sealed class DslAnalyzer : IModuleAnalyzer
                 case "accept": self = uses = true; break;
                 case "accept-dep": deps.Add(Resolve(url, parts[1])); uses = true; break;
                 case "accept-exports": exports = [.. parts[1].Split(',')]; uses = true; break;
+                case "export": declared = parts[1].Split(','); break;
                 case "syntax-error":
                     diagnostics.Add(new DiagnosticRecord("HMR001", "error", "Unexpected token", int.Parse(parts[1]), int.Parse(parts[2])));
                     break;
             }
         }
-        return AnalysedModule.FromRecord(new ModuleRecord(url, "wwwroot" + url, hash, size, imports, [], new HotRecord(uses, self, deps, exports), diagnostics));
+        return AnalysedModule.FromRecord(new ModuleRecord(url, "wwwroot" + url, hash, size, imports, declared, new HotRecord(uses, self, deps, exports), diagnostics));
     }
 
     private static string Resolve(string url, string specifier)

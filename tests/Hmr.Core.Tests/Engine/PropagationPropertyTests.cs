@@ -80,7 +80,7 @@ public sealed class PropagationPropertyTests
     }
 
     private static RefModule Copy(RefModule m) =>
-        new(m.Url, m.Imports) { Self = m.Self, Deps = m.Deps, Exports = m.Exports, Executed = m.Executed };
+        new(m.Url, m.Imports) { Self = m.Self, Deps = m.Deps, Exports = m.Exports, Declared = m.Declared, Executed = m.Executed };
 
     private static Dictionary<string, RefModule> RandomGraph(Random random)
     {
@@ -107,7 +107,12 @@ public sealed class PropagationPropertyTests
             var module = new RefModule(urls[i], imports) { Executed = random.NextDouble() < 0.85 };
             var hot = random.NextDouble();
             if (hot < 0.2) module.Self = true;
-            else if (hot < 0.35) module.Exports = [.. Bindings.Take(random.Next(1, 3))];
+            else if (hot < 0.35)
+            {
+                // Sometimes every export accepted (self-acceptance), mostly some of them.
+                module.Declared = Bindings;
+                module.Exports = [.. Bindings.Take(random.Next(1, 4))];
+            }
             if (imports.Count > 0 && random.NextDouble() < 0.25) module.Deps = [imports[random.Next(imports.Count)].Url];
             graph[module.Url] = module;
         }
@@ -120,6 +125,7 @@ public sealed class PropagationPropertyTests
         foreach (var i in m.Imports)
             lines.Add(i.Dynamic ? $"dynamic {i.Url}" : $"import {i.Url} {(i.Names is null ? "*" : i.Names.Length == 0 ? "-" : string.Join(',', i.Names))}");
         if (m.Self) lines.Add("accept");
+        if (m.Declared.Length > 0) lines.Add($"export {string.Join(',', m.Declared)}");
         if (m.Exports is not null) lines.Add($"accept-exports {string.Join(',', m.Exports)}");
         foreach (var dep in m.Deps) lines.Add($"accept-dep {dep}");
         lines.Add($"// edit {edit}");

@@ -45,11 +45,15 @@ public sealed class RealSourceTests
                 "import.meta.hot.accept('./store.js', (m) => {});",
                 "console.log(a, all);")
             .Write("/store.js", "export let a = 1;")
-            .Write("/consts.js", "export const x = 1, y = 2;", "import.meta.hot.acceptExports(['x', 'y']);");
+            .Write("/consts.js", "export const x = 1, y = 2, z = 3;", "import.meta.hot.acceptExports(['x', 'y']);");
         site.Execute("/app.js", "/store.js", "/consts.js");
         CollectionAssert.AreEqual(new[] { "/app.js<-/store.js" }, site.Edit("/store.js", "export let a = 2;").Update().Pairs());
-        // A namespace import uses every binding, and app.js accepts only store.js: a reload.
+        // A namespace import uses every binding; z is not accepted and app.js accepts only store.js: a reload.
         site.Edit("/consts.js", "export const x = 3, y = 2;", "import.meta.hot.acceptExports(['x', 'y']);").Reload();
+        // The page now runs the version whose acceptExports covers every export: it accepts itself, as in Vite.
+        site.Execute("/app.js", "/store.js", "/consts.js");
+        CollectionAssert.AreEqual(new[] { "/consts.js<-/consts.js" },
+            site.Edit("/consts.js", "export const x = 4, y = 2;", "import.meta.hot.acceptExports(['x', 'y']);").Update().Pairs());
     }
 
     [TestMethod]

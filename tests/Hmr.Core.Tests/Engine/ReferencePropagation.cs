@@ -5,7 +5,10 @@ internal sealed record RefModule(string Url, List<RefImport> Imports)
 {
     public bool Self { get; set; }
     public List<string> Deps { get; set; } = [];
+    /// <summary>The names acceptExports lists (null: no acceptExports).</summary>
     public string[]? Exports { get; set; }
+    /// <summary>The module's own export names.</summary>
+    public string[] Declared { get; set; } = [];
     public bool Executed { get; set; }
 }
 
@@ -41,7 +44,8 @@ internal static class ReferencePropagation
                 var module = graph[url];
                 if (!module.Executed) return false;
                 invalidated.Add(url);
-                if (module.Self) { boundaries.Add((url, url)); return false; }
+                // acceptExports naming every declared export is self-acceptance (docs/hmr-semantics.md, rule 4).
+                if (module.Self || module.Exports is not null && module.Declared.All(module.Exports.Contains)) { boundaries.Add((url, url)); return false; }
                 if (module.Exports is not null) boundaries.Add((url, url));
                 var importers = graph.Values.Where(m => m.Executed && m.Imports.Any(i => i.Url == url))
                     .Select(m => m.Url).OrderBy(u => u, StringComparer.Ordinal).ToList();

@@ -33,4 +33,19 @@ public sealed class AcceptExportsTests : ScenarioTest
         await tab.AssertExactlyOneReloadAsync();
         await tab.WaitForTextAsync("#out", "MAIN?");
     }
+
+    [TestMethod]
+    public async Task EveryExportAccepted_NamespaceAndDynamicImporterAreNotReRun()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var tab = await OpenAsync("/acceptexportsall.html");
+        await tab.WaitForTextAsync("#out", "MAIN! all one");
+
+        app.EditWebFile("acceptexportsall.shared.js", "'all one'", "'all two'");
+
+        await tab.WaitForTextAsync("#self", "shared has all two");
+        await tab.AssertNoReloadAsync();
+        Assert.AreEqual(1, await tab.Page.EvaluateAsync<int>("() => window.__mainRuns"), "the namespace and dynamic importer was not re-run");
+        Assert.AreEqual("MAIN! all one", await tab.TextAsync("#out"));
+    }
 }
