@@ -6,7 +6,8 @@ namespace Hmr.Core.Engine;
 internal readonly record struct Boundary(ModuleNode Module, ModuleNode AcceptedVia, bool IsWithinCircularImport);
 
 /// <summary>The result of walking one batch: boundaries, or the dead end that turns the batch into a reload, and
-/// every module the update invalidates (from each change up to its boundary, including the accepted module).</summary>
+/// every module the update invalidates: each change and, recursively, every importer the page runs that does not accept
+/// it as a dependency (past the boundaries too; docs/engine.md, "Stamping").</summary>
 internal sealed class Propagation
 {
     public List<Boundary> Boundaries { get; } = [];
@@ -43,12 +44,38 @@ internal sealed class Propagator
     public static Propagation Run(IEnumerable<ModuleNode> changed, ModuleNode? ignoreOwnAcceptance = null)
     {
         var propagator = new Propagator();
-        foreach (var start in changed)
+        var starts = changed.ToList();
+        foreach (var start in starts)
         {
             if (!propagator.Walk(start, start == ignoreOwnAcceptance)) break;
         }
         propagator.FlagCycles();
+        if (!propagator._result.NeedsReload) propagator.InvalidateImporters(starts);
         return propagator._result;
+    }
+
+    /// <summary>As Vite does, the update's timestamp goes to the changed modules and, recursively, to every importer that
+    /// does not accept the module below it as a dependency, self-accepting ones and boundaries included: modules served
+    /// from then on import all of them with the new <c>?t=</c>, so a re-import that reaches one of them again (inside an
+    /// import cycle) runs it again instead of keeping its old instance.</summary>
+    private void InvalidateImporters(List<ModuleNode> starts)
+    {
+        var invalidated = new HashSet<ModuleNode>(_result.Invalidated);
+        var expanded = new HashSet<ModuleNode>();
+        var queue = new Queue<ModuleNode>();
+        foreach (var start in starts)
+            if (start.Exists && start.Executed) queue.Enqueue(start);
+        while (queue.Count > 0)
+        {
+            var node = queue.Dequeue();
+            if (!expanded.Add(node)) continue;
+            foreach (var importer in ExecutedImporters(node))
+            {
+                if (importer.ExecutedHot.AcceptedDeps.Contains(node.Url, StringComparer.Ordinal)) continue;
+                if (invalidated.Add(importer)) _result.Invalidated.Add(importer);
+                queue.Enqueue(importer);
+            }
+        }
     }
 
     /// <summary>One walk; false when it hit a dead end (the batch is a reload, no need to look further).</summary>

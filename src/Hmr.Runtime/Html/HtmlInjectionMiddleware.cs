@@ -11,7 +11,7 @@ namespace Hmr.Runtime.Html;
 /// APIs), while streaming: the response body feature is wrapped and the tag goes right after <c>&lt;head&gt;</c>. When the
 /// app has dependency bundles, their import map entries go into the page's import map too (docs/runtime.md).</summary>
 internal sealed class HtmlInjectionMiddleware(RequestDelegate next, HmrToken token, DependencyManifestSource dependencies,
-    ILogger<HtmlInjectionMiddleware> logger)
+    Hosting.HmrEngineHolder engines, ILogger<HtmlInjectionMiddleware> logger)
 {
     public const string PreambleUrl = "/_hmr/preamble.js";
 
@@ -24,7 +24,9 @@ internal sealed class HtmlInjectionMiddleware(RequestDelegate next, HmrToken tok
         var snippet = $"<script src=\"{PreambleUrl}?v={token.InstanceId}\"></script>";
         var imports = dependencies.Current.Imports;
         var importMap = imports.Count > 0 ? new ImportMapAddition(imports) : null;
-        var injecting = new InjectingBodyFeature(original, context.Response, snippet, importMap);
+        var pagePath = context.Request.Path.Value ?? "/";
+        var injecting = new InjectingBodyFeature(original, context.Response, snippet, importMap,
+            engines.Engine is { } engine ? body => new ModuleScriptStampingStream(body, pagePath, engine.GetModule) : null);
         context.Features.Set<IHttpResponseBodyFeature>(injecting);
         try
         {

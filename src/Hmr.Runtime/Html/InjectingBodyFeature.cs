@@ -5,13 +5,16 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Hmr.Runtime.Html;
 
 /// <summary>The response body as the app sees it during a document request. When the response turns out to be a
-/// 200 <c>text/html</c> without content coding, writes go through an <see cref="InjectingStream"/>; anything else
-/// passes through untouched.</summary>
-internal sealed class InjectingBodyFeature(IHttpResponseBodyFeature inner, HttpResponse response, string snippet, ImportMapAddition? importMap)
+/// 200 <c>text/html</c> without content coding, writes go through an <see cref="InjectingStream"/> and then, when
+/// <paramref name="stamps"/> is given, a <see cref="ModuleScriptStampingStream"/>; anything else passes through
+/// untouched.</summary>
+internal sealed class InjectingBodyFeature(IHttpResponseBodyFeature inner, HttpResponse response, string snippet, ImportMapAddition? importMap,
+    Func<Stream, ModuleScriptStampingStream>? stamps = null)
     : IHttpResponseBodyFeature
 {
     private readonly IHttpResponseBodyFeature _inner = inner;
     private InjectingStream? _injecting;
+    private ModuleScriptStampingStream? _stamping;
     private Stream? _stream;
     private PipeWriter? _writer;
     private bool _decided;
@@ -57,6 +60,7 @@ internal sealed class InjectingBodyFeature(IHttpResponseBodyFeature inner, HttpR
     {
         if (_writer is not null) await _writer.FlushAsync();
         if (_injecting is not null) await _injecting.FinishAsync(CancellationToken.None);
+        if (_stamping is not null) await _stamping.FinishAsync(CancellationToken.None);
     }
 
     /// <summary>Decides once, before the first byte or header goes out, whether this response gets the tag.</summary>
@@ -73,7 +77,8 @@ internal sealed class InjectingBodyFeature(IHttpResponseBodyFeature inner, HttpR
         response.Headers.ETag = default;
         response.Headers.LastModified = default;
         response.Headers.CacheControl = "no-cache";
-        _injecting = new InjectingStream(_inner.Stream, snippet, importMap);
+        _stamping = stamps?.Invoke(_inner.Stream);
+        _injecting = new InjectingStream((Stream?)_stamping ?? _inner.Stream, snippet, importMap);
         return _injecting;
     }
 

@@ -66,8 +66,11 @@ public sealed class PropagationTests
         var t = update.Updates[0].Timestamp;
         Assert.AreEqual(t, site.Engine.GetModule("/a.js")!.LastUpdateTimestamp);
         Assert.AreEqual(t, site.Engine.GetModule("/util.js")!.LastUpdateTimestamp);
+        // b.js accepts util.js as a dependency: stamping stops there. main.js imports a.js without accepting it, so it
+        // shares the timestamp (as in Vite), although nothing re-imports it.
         Assert.AreEqual(0, site.Engine.GetModule("/b.js")!.LastUpdateTimestamp);
-        Assert.AreEqual(0, site.Engine.GetModule("/main.js")!.LastUpdateTimestamp);
+        Assert.AreEqual(t, site.Engine.GetModule("/main.js")!.LastUpdateTimestamp);
+        Assert.IsFalse(update.Updates.SelectMany(u => u.Preload).Any(url => url.StartsWith("/main.js", StringComparison.Ordinal)));
     }
 
     [TestMethod]
@@ -79,8 +82,27 @@ public sealed class PropagationTests
             .Write("/inner.js", "import ./leaf.js", "accept")
             .Write("/leaf.js", "");
         site.Execute("/main.js", "/outer.js", "/inner.js", "/leaf.js");
-        CollectionAssert.AreEqual(new[] { "/inner.js<-/inner.js" }, site.Edit("/leaf.js", "// v2").Update().Pairs());
-        Assert.AreEqual(0, site.Engine.GetModule("/outer.js")!.LastUpdateTimestamp);
+        var update = site.Edit("/leaf.js", "// v2").Update();
+        CollectionAssert.AreEqual(new[] { "/inner.js<-/inner.js" }, update.Pairs());
+        // Outer modules share the timestamp (Vite invalidates importers past the boundary) but are not re-imported.
+        var entry = update.Updates.Single();
+        Assert.AreEqual(entry.Timestamp, site.Engine.GetModule("/outer.js")!.LastUpdateTimestamp);
+        CollectionAssert.AreEqual(new[] { $"/inner.js?t={entry.Timestamp}", $"/leaf.js?t={entry.Timestamp}" }, entry.Preload.ToList());
+    }
+
+    /// <summary>Inside an import cycle the importer shares the timestamp, so the boundary's re-import reaches it with the
+    /// new <c>?t=</c> and runs it again before the boundary (a imports b, b imports a, b accepts itself), as in Vite.</summary>
+    [TestMethod]
+    public void ASelfAcceptingModuleInACycleReimportsItsImporterToo()
+    {
+        using var site = new TestSite()
+            .Write("/a.js", "import ./b.js")
+            .Write("/b.js", "import ./a.js", "accept");
+        site.Execute("/a.js", "/b.js");
+        var entry = site.Edit("/b.js", "import ./a.js", "accept", "// v2").Update().Updates.Single();
+        Assert.AreEqual(("/b.js", "/b.js", true), (entry.Path, entry.AcceptedPath, entry.IsWithinCircularImport));
+        CollectionAssert.AreEqual(new[] { $"/b.js?t={entry.Timestamp}", $"/a.js?t={entry.Timestamp}" }, entry.Preload.ToList());
+        Assert.AreEqual(entry.Timestamp, site.Engine.GetModule("/a.js")!.LastUpdateTimestamp);
     }
 
     [TestMethod]

@@ -65,6 +65,20 @@ internal static class ReferencePropagation
             if (Visit(start, [start])) return new Result(true, start, [], []);
             if (graph[start].Executed && boundaries.Count == before && !joinedEarlierWalk) return new Result(true, start, [], []);
         }
+        // Stamping goes on past the boundaries: every importer the page runs that does not accept the module below it as a
+        // dependency, recursively from each change (docs/engine.md, "Stamping").
+        var expanded = new HashSet<string>();
+        void Stamp(string url)
+        {
+            if (!expanded.Add(url)) return;
+            foreach (var importer in graph.Values.Where(m => m.Executed && m.Imports.Any(i => i.Url == url) && !m.Deps.Contains(url)))
+            {
+                invalidated.Add(importer.Url);
+                Stamp(importer.Url);
+            }
+        }
+        foreach (var start in changed)
+            if (graph[start].Executed) Stamp(start);
         return new Result(false, null, [.. boundaries.Select(b => (b.Item1, b.Item2, InCycle(graph, b.Item1)))], invalidated);
     }
 

@@ -79,6 +79,35 @@ public sealed class GraphChangeTests : ScenarioTest
     }
 
     [TestMethod]
+    public async Task SelfAcceptingModuleInACycle_RunsItsImporterAgainFirst()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var tab = await OpenAsync("/cyclerun.html");
+        await tab.WaitForTextAsync("#out", "b ran: b one");
+
+        app.EditWebFile("cyclerun.b.js", "'b one'", "'b two'");
+
+        // The importer shares the update's timestamp, so b's re-import reaches it anew: a runs again, then b.
+        await tab.WaitForTextAsync("#out", "b ran: b one, a ran, a ran, b ran: b two");
+        await tab.AssertNoReloadAsync();
+    }
+
+    [TestMethod]
+    public async Task SelfAcceptingModuleInACycle_WhoseImporterHitsTheTemporalDeadZone_Reloads()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var tab = await OpenAsync("/cycletdz.html");
+        await tab.WaitForTextAsync("#out", "a sees b one");
+
+        app.EditWebFile("cycletdz.b.js", "'b one'", "'b two'");
+
+        // a.js runs again before b.js and reads b's label in its temporal dead zone: the re-import throws, and with the
+        // boundary inside a cycle the page reloads (as in Vite), then shows the new value.
+        await tab.AssertExactlyOneReloadAsync();
+        await tab.WaitForTextAsync("#out", "a sees b two");
+    }
+
+    [TestMethod]
     public async Task NewFileThenImportedByAnEdit_IsPickedUp()
     {
         var app = await UseAppAsync(SharedApps.ScenariosAsync);
