@@ -24,13 +24,13 @@ internal sealed class GraphSnapshot
         var builder = _current.ToBuilder();
         foreach (var node in _dirty)
         {
-            if (node.Exists && graph.Find(node.Url) == node)
+            if ((node.Exists || node.IsDeletedButRunning) && graph.Find(node.Url) == node)
             {
                 var info = builder.GetValueOrDefault(node.Url);
-                if (info is null || info.FullPath != node.FullPath || info.LastUpdateTimestamp != node.LastUpdateTimestamp)
-                    builder[node.Url] = new ModuleInfo(node.Url, node.FullPath, node.LastUpdateTimestamp);
+                if (info is null || info.FullPath != node.FullPath || info.LastUpdateTimestamp != node.LastUpdateTimestamp || info.Deleted == node.Exists)
+                    builder[node.Url] = new ModuleInfo(node.Url, node.FullPath, node.LastUpdateTimestamp, Deleted: !node.Exists);
             }
-            else if (graph.Find(node.Url) is not { Exists: true })
+            else if (graph.Find(node.Url) is not { } current || !(current.Exists || current.IsDeletedButRunning))
             {
                 builder.Remove(node.Url);
             }

@@ -156,6 +156,20 @@ public sealed partial class HmrEngine
     {
         var node = _graph.GetOrAdd(url);
         var isNew = !node.Exists;
+        if (node.IsDeletedButRunning)
+        {
+            // Re-created while a page still runs it: again an update of the module itself, as in Vite.
+            node.FullPath = fullPath;
+            node.ErrorHash = null;
+            _graph.SetRecord(node, record, batch.LostImporter);
+            _snapshot.Touch(node);
+            batch.AddChangedUrl(url);
+            batch.CreatedModule = true;
+            batch.Detail.Add($"{url}: re-created; an update of the module itself");
+            batch.AddChanged(node);
+            DiscoverImports(node, batch);
+            return;
+        }
         node.FullPath = fullPath;
         node.ErrorHash = null;
         // Re-created (or created where an import dangled): the browser may hold the old instance, or a failed fetch,
@@ -179,6 +193,17 @@ public sealed partial class HmrEngine
     private void DeleteModule(ModuleNode node, BatchState batch)
     {
         batch.AddChangedUrl(node.Url);
+        if (node.Executed)
+        {
+            // As in Vite: the page still runs it, so the deletion is an update of the module itself (its dispose runs,
+            // its re-import fails, accept callbacks get undefined); importers re-run from now on import it stamped, and
+            // so never the old instance.
+            batch.Detail.Add($"{node.Url}: deleted; an update of the module itself");
+            _graph.MarkDeleted(node, batch.LostImporter);
+            _snapshot.Touch(node);
+            batch.AddChanged(node);
+            return;
+        }
         batch.Detail.Add($"{node.Url}: deleted; its importers are treated as changed");
         var importers = node.Importers.ToArray().OrderBy(i => i.Url, StringComparer.Ordinal).ToList();
         _graph.ClearRecord(node, batch.LostImporter);

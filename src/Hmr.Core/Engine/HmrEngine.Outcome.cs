@@ -8,7 +8,7 @@ public sealed partial class HmrEngine
 {
     private EngineOutcome BuildOutcome(BatchState batch, List<string> pruned, Stopwatch watch)
     {
-        var changed = batch.Changed.Where(n => n.Exists && _graph.Find(n.Url) == n);
+        var changed = batch.Changed.Where(n => (n.Exists || n.IsDeletedButRunning) && _graph.Find(n.Url) == n);
         var propagation = Propagator.Run(changed);
         batch.Detail.AddRange(propagation.Detail);
         var messages = new List<HmrMessage>();

@@ -41,7 +41,9 @@ public sealed record UpdateTrace(
 /// <param name="Url">The module URL under the web root, e.g. <c>/js/app.js</c>.</param>
 /// <param name="FullPath">The file on disk.</param>
 /// <param name="LastUpdateTimestamp">The timestamp of the last update that invalidated it, 0 if none.</param>
-public sealed record ModuleInfo(string Url, string FullPath, long LastUpdateTimestamp);
+/// <param name="Deleted">The file is gone but a page still runs the module: it stays known (imports of it carry its
+/// stamp, so no page takes the old instance from its module map) and its URL answers 404.</param>
+public sealed record ModuleInfo(string Url, string FullPath, long LastUpdateTimestamp, bool Deleted = false);
 
 /// <summary>The live module graph and HMR propagation (docs/hmr-semantics.md sections 2 and 5).
 /// Every member is safe to call from any thread; mutations are serialized inside.</summary>

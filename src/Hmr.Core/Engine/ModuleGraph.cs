@@ -71,6 +71,16 @@ internal sealed class ModuleGraph(WebRootPaths paths)
         if (node.Importers.Count == 0) _nodes.Remove(node.Url);
     }
 
+    /// <summary>The file of a module a page runs is gone: its imports no longer count, but it keeps its importers, what
+    /// the page runs of it (<see cref="ModuleNode.ExecutedHot"/>) and its place in the graph (see
+    /// <see cref="ModuleNode.IsDeletedButRunning"/>).</summary>
+    public void MarkDeleted(ModuleNode node, ICollection<ModuleNode> lostImporter)
+    {
+        node.Record = null;
+        NodeChanged?.Invoke(node);
+        Relink(node, [], lostImporter);
+    }
+
     /// <summary>Takes a module out of the graph (pruned or dangling without importers).</summary>
     public void Remove(ModuleNode node, ICollection<ModuleNode> lostImporter)
     {

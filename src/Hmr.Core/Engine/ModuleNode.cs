@@ -49,5 +49,10 @@ internal sealed class ModuleNode(string url)
 
     public bool Exists => Record is not null;
 
+    /// <summary>The file was deleted while a page ran the module: as in Vite it stays in the graph (with its importers,
+    /// without imports of its own) until the last importer drops it, and deleting or re-creating it is an update of
+    /// the module itself (docs/hmr-semantics.md, "Files appearing and disappearing").</summary>
+    public bool IsDeletedButRunning => Record is null && Executed;
+
     public override string ToString() => Url;
 }

@@ -64,7 +64,7 @@ internal sealed class Propagator
         var expanded = new HashSet<ModuleNode>();
         var queue = new Queue<ModuleNode>();
         foreach (var start in starts)
-            if (start.Exists && start.Executed) queue.Enqueue(start);
+            if (start.Executed) queue.Enqueue(start);
         while (queue.Count > 0)
         {
             var node = queue.Dequeue();
@@ -86,7 +86,7 @@ internal sealed class Propagator
         var joinedEarlierWalk = false;
         if (_visitedBy.ContainsKey(start)) return true;
         if (!Enter(start, ignoreOwnAcceptance, ref joinedEarlierWalk, start.Url)) return false;
-        var entered = start.Executed && start.Exists;
+        var entered = start.Executed;
         while (_stack.Count > 0)
         {
             var frame = _stack.Peek();
@@ -135,7 +135,7 @@ internal sealed class Propagator
             return true;
         }
         _visitedBy[node] = _walk;
-        if (!node.Exists || !node.Executed)
+        if (!node.Executed)
         {
             _result.Detail.Add($"{node.Url}: never executed by the page, stop");
             return true;

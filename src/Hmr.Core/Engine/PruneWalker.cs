@@ -20,8 +20,15 @@ internal static class PruneWalker
             if (graph.Find(candidate.Url) != candidate) continue; // already gone
             if (!candidate.Exists)
             {
-                // A dangling URL nobody imports any more is simply forgotten.
-                if (candidate.Importers.Count == 0) graph.Remove(candidate, next);
+                // A dangling URL nobody imports any more is simply forgotten; a deleted module a page still runs is
+                // pruned like any other (its dispose and prune handlers run), as in Vite.
+                if (candidate.Importers.Count > 0) continue;
+                if (candidate.IsDeletedButRunning)
+                {
+                    pruned.Add(candidate.Url);
+                    detail.Add($"prune {candidate.Url}: deleted, and no longer imported");
+                }
+                graph.Remove(candidate, next);
                 continue;
             }
             if (IsProtected(graph, candidate)) continue;

@@ -32,7 +32,17 @@ internal sealed class ModuleServingMiddleware(
         if (engines.Engine is not { } engine) return PassOn(context, path, "the engine is not started yet");
         if (FindModule(engine, path) is not { } found) return PassOn(context, path, "not a module of the graph");
         if (found.File is null) return Refuse(context, path, "the file is not inside the web root");
+        if (found.Module.Deleted) return NotFound(context, path);
         return ServeAsync(context, engine, found.Module, found.File);
+    }
+
+    /// <summary>A deleted module a page still runs: 404, never the old content (docs/hmr-semantics.md).</summary>
+    private Task NotFound(HttpContext context, string path)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        context.Response.Headers.CacheControl = "no-store";
+        logger.ModuleServed(path, 404);
+        return Task.CompletedTask;
     }
 
     private static bool LooksLikeTraversal(HttpContext context)

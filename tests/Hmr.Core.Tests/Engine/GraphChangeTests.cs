@@ -70,7 +70,7 @@ public sealed class GraphChangeTests
     }
 
     [TestMethod]
-    public void DeletingAModuleTreatsItsImportersAsChanged()
+    public void DeletingAModuleIsAnUpdateOfTheModuleItself()
     {
         using var site = new TestSite()
             .Write("/main.js", "import ./a.js", "import ./b.js")
@@ -78,13 +78,45 @@ public sealed class GraphChangeTests
             .Write("/b.js", "")
             .Write("/gone.js", "");
         site.Execute("/main.js", "/a.js", "/b.js", "/gone.js");
-        var outcome = site.Delete("/gone.js");
-        CollectionAssert.AreEqual(new[] { "/a.js<-/a.js" }, outcome.Update().Pairs());
-        Assert.IsNull(site.Engine.GetModule("/gone.js"));
+        var entry = site.Delete("/gone.js").Update().Updates.Single();
+        Assert.AreEqual(("/a.js", "/a.js"), (entry.Path, entry.AcceptedPath));
+        // The re-import asks for the deleted module under the update's stamp (a 404), never its old instance.
+        CollectionAssert.AreEqual(new[] { $"/a.js?t={entry.Timestamp}", $"/gone.js?t={entry.Timestamp}" }, entry.Preload.ToList());
+        Assert.AreEqual(new ModuleInfo("/gone.js", site.PathOf("/gone.js"), entry.Timestamp, Deleted: true), site.Engine.GetModule("/gone.js"));
         // A dead end: b.js's importer is the root.
         site.Write("/b.js", "import ./c.js").Write("/c.js", "");
         site.Touch("/b.js");
-        Assert.AreEqual("/b.js", site.Delete("/c.js").Reload().TriggeredBy);
+        site.Execute("/c.js");
+        Assert.AreEqual("/c.js", site.Delete("/c.js").Reload().TriggeredBy);
+    }
+
+    /// <summary>Vite's lifecycle of a deleted module a page runs: deleting a self-accepting module updates it (its
+    /// re-import fails), re-creating it updates it again, and when its last importer drops the import it is pruned.</summary>
+    [TestMethod]
+    public void ADeletedSelfAcceptingModuleIsUpdatedOnDeleteAndReCreateThenPrunedWithItsLastImporter()
+    {
+        using var site = new TestSite()
+            .Write("/main.js", "import ./child.js", "accept")
+            .Write("/child.js", "import ./leaf.js", "accept")
+            .Write("/leaf.js", "");
+        site.Execute("/main.js", "/child.js", "/leaf.js");
+
+        var deleted = site.Delete("/child.js");
+        CollectionAssert.AreEqual(new[] { "/child.js<-/child.js" }, deleted.Update().Pairs());
+        // What only the deleted module imported goes (our recursive prune); the deleted module stays while imported.
+        CollectionAssert.AreEqual(new[] { "/leaf.js" }, deleted.Messages.OfType<PruneMessage>().Single().Paths.ToList());
+        Assert.IsTrue(site.Engine.GetModule("/child.js")!.Deleted);
+
+        site.Write("/child.js", "import ./leaf.js", "accept", "// back");
+        var recreated = site.Engine.ApplyChanges([new FileChange(site.PathOf("/child.js"), FileChangeKind.Created)]);
+        CollectionAssert.AreEqual(new[] { "/child.js<-/child.js" }, recreated.Update().Pairs());
+        Assert.IsFalse(site.Engine.GetModule("/child.js")!.Deleted);
+
+        site.Delete("/child.js");
+        var dropped = site.Edit("/main.js", "accept");
+        CollectionAssert.AreEqual(new[] { "/main.js<-/main.js" }, dropped.Update().Pairs());
+        CollectionAssert.Contains(dropped.Messages.OfType<PruneMessage>().Single().Paths.ToList(), "/child.js");
+        Assert.IsNull(site.Engine.GetModule("/child.js"));
     }
 
     [TestMethod]
@@ -264,8 +296,10 @@ public sealed class GraphChangeTests
         Directory.Delete(site.PathOf("/lib"), recursive: true);
         var outcome = site.Engine.ApplyChanges([new FileChange(site.PathOf("/lib"), FileChangeKind.Deleted)]);
         CollectionAssert.AreEqual(new[] { "/main.js<-/main.js" }, outcome.Update().Pairs());
-        Assert.IsNull(site.Engine.GetModule("/lib/a.js"));
+        // a.js stays known as deleted (main.js still imports it); b.js, imported only by a.js, is pruned.
+        Assert.IsTrue(site.Engine.GetModule("/lib/a.js")!.Deleted);
         Assert.IsNull(site.Engine.GetModule("/lib/b.js"));
+        CollectionAssert.Contains(outcome.Messages.OfType<PruneMessage>().Single().Paths.ToList(), "/lib/b.js");
     }
 
     [TestMethod]

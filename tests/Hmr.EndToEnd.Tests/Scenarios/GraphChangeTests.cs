@@ -51,7 +51,7 @@ public sealed class GraphChangeTests : ScenarioTest
     }
 
     [TestMethod]
-    public async Task DeletingAnImportedFile_TreatsItsImporterAsChanged_DeadEndReloadsOnce()
+    public async Task DeletingAnImportedFile_ReachesItsImporter_DeadEndReloadsOnce()
     {
         var app = await UseAppAsync(SharedApps.ScenariosAsync);
         var tab = await OpenAsync("/deleted.html");
@@ -75,6 +75,49 @@ public sealed class GraphChangeTests : ScenarioTest
         // since re-importing the cycle does not throw, the update applies with no reload.
         await tab.WaitForTextAsync("#out", "a+b two");
         Assert.AreEqual("1", await tab.Page.EvaluateAsync<string?>("() => document.body.dataset.acceptRuns ?? null"));
+        await tab.AssertNoReloadAsync();
+    }
+
+    /// <summary>As in Vite: deleting a self-accepting module the page runs updates it (dispose, a failed re-import, the
+    /// callback with undefined), re-creating it updates it again (hot.data kept), and once deleted again, dropping its
+    /// last import prunes it (dispose, then prune).</summary>
+    [TestMethod]
+    public async Task SelfAcceptingChild_DeletedRecreatedAndPruned_LikeVite()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var tab = await OpenAsync("/lifecycle.html");
+        await tab.WaitForTextAsync("#out", "child one ran 1");
+        var original = File.ReadAllText(Path.Combine(app.WebRoot, "lifecycle.child.js"));
+
+        app.DeleteWebFile("lifecycle.child.js");
+        await tab.WaitForTextAsync("#out", "child one ran 1, disposed, accepted undefined");
+        Assert.AreEqual(404, (await tab.Page.APIRequest.GetAsync(app.Url("/lifecycle.child.js"))).Status, "the deleted module's URL");
+
+        app.WriteWebFile("lifecycle.child.js", original.Replace("child one", "child two"));
+        await tab.WaitForTextAsync("#out", "child one ran 1, disposed, accepted undefined, disposed, child two ran 2, accepted the new child");
+
+        const string Full = "child one ran 1, disposed, accepted undefined, disposed, child two ran 2, accepted the new child";
+        app.DeleteWebFile("lifecycle.child.js");
+        await tab.WaitForTextAsync("#out", Full + ", disposed, accepted undefined");
+        app.EditWebFile("lifecycle.main.js", "import './lifecycle.child.js';", "// no child any more");
+        await tab.WaitForTextAsync("#out", Full + ", disposed, accepted undefined, disposed, pruned");
+        await tab.AssertNoReloadAsync();
+    }
+
+    /// <summary>A plain module accepted by its importer: deleting it hands the importer's callback undefined (the
+    /// re-import asks for it under a new stamp and gets a 404, not the old instance); re-creating it hands the new one.</summary>
+    [TestMethod]
+    public async Task PlainChildAcceptedByItsImporter_DeletedThenRecreated_LikeVite()
+    {
+        var app = await UseAppAsync(SharedApps.ScenariosAsync);
+        var tab = await OpenAsync("/lifecycleplain.html");
+        await tab.WaitForTextAsync("#out", "main got child one");
+
+        app.DeleteWebFile("lifecycleplain.child.js");
+        await tab.WaitForTextAsync("#out", "main got child one, main got undefined");
+
+        app.WriteWebFile("lifecycleplain.child.js", "export const text = 'child two';\n");
+        await tab.WaitForTextAsync("#out", "main got child one, main got undefined, main got child two");
         await tab.AssertNoReloadAsync();
     }
 

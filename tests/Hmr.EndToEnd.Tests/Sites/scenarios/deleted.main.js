@@ -1,4 +1,4 @@
-// Nothing accepts: deleting ./gone.js makes this module changed, a dead end, so one full reload.
+// Nothing accepts: deleting ./gone.js is an update of gone.js that reaches this module, a dead end, so one full reload.
 import { gone } from './deleted.gone.js';
 
 document.getElementById('out').textContent = 'main with ' + gone;
