@@ -204,11 +204,11 @@ public sealed partial class HmrEngine
             batch.AddChanged(node);
             return;
         }
-        batch.Detail.Add($"{node.Url}: deleted; its importers are treated as changed");
-        var importers = node.Importers.ToArray().OrderBy(i => i.Url, StringComparer.Ordinal).ToList();
+        // No page runs it (say, behind an import() not taken yet): nothing to update. Its importers keep pointing at the
+        // URL, so a file created there later is analysed again and fetched under a new stamp (ApplyRecord).
+        batch.Detail.Add($"{node.Url}: deleted; no page runs it, nothing to update");
         _graph.ClearRecord(node, batch.LostImporter);
         _snapshot.Touch(node);
-        foreach (var importer in importers) batch.AddChanged(importer);
     }
 
     /// <summary>An edit may import modules the graph does not hold (new, or pruned earlier): analyse them too.</summary>

@@ -90,6 +90,21 @@ public sealed class GraphChangeTests
         Assert.AreEqual("/c.js", site.Delete("/c.js").Reload().TriggeredBy);
     }
 
+    [TestMethod]
+    public void DeletingOrRecreatingAModuleNoPageRunsSendsNothing_ItIsFetchedUnderANewStampAfterwards()
+    {
+        using var site = new TestSite()
+            .Write("/main.js", "dynamic ./lazy.js", "accept")
+            .Write("/lazy.js", "");
+        site.Execute("/main.js");
+        Assert.IsEmpty(site.Delete("/lazy.js").Messages);
+        Assert.IsNull(site.Engine.GetModule("/lazy.js"));
+        site.Write("/lazy.js", "// back");
+        var created = site.Engine.ApplyChanges([new FileChange(site.PathOf("/lazy.js"), FileChangeKind.Created)]);
+        Assert.IsFalse(created.Messages.OfType<FullReloadMessage>().Any());
+        Assert.IsTrue(site.Engine.GetModule("/lazy.js")!.LastUpdateTimestamp > 0, "fetched under a new stamp when imported again");
+    }
+
     /// <summary>Vite's lifecycle of a deleted module a page runs: deleting a self-accepting module updates it (its
     /// re-import fails), re-creating it updates it again, and when its last importer drops the import it is pruned.</summary>
     [TestMethod]
