@@ -42,7 +42,7 @@ internal sealed class HtmlInjectionMiddleware(RequestDelegate next, HmrToken tok
         }
     }
 
-    private static bool IsDocumentRequest(HttpRequest request)
+    internal static bool IsDocumentRequest(HttpRequest request)
     {
         if (!HttpMethods.IsGet(request.Method)) return false;
         if (request.Path.StartsWithSegments("/_hmr", StringComparison.OrdinalIgnoreCase)) return false;
@@ -53,7 +53,7 @@ internal sealed class HtmlInjectionMiddleware(RequestDelegate next, HmrToken tok
 
     /// <summary>Plain, fresh HTML: no compressed variant to inject into, and no 304 that would let the browser keep
     /// a copy cached before injection.</summary>
-    private static void PrepareRequest(HttpRequest request)
+    internal static void PrepareRequest(HttpRequest request)
     {
         request.Headers.Remove(HeaderNames.AcceptEncoding);
         request.Headers.Remove(HeaderNames.IfNoneMatch);

@@ -38,10 +38,12 @@ public sealed class WatchProcess : IDisposable
             ["ASPNETCORE_ENVIRONMENT"] = launch.Environment,
         };
         foreach (var (key, value) in launch.Settings ?? new Dictionary<string, string>()) env[key] = value;
-        string[] command = launch.Watch
-            ? ["watch", "run", "--non-interactive", "--project", projectDirectory]
-            : ["run", "--no-build", "--no-launch-profile", "-c", launch.Configuration, "--project", projectDirectory];
-        var child = ChildProcess.Start(projectDirectory, env, [.. command, "--", "--urls", $"http://127.0.0.1:{port}"]);
+        string[] command = launch.PublishedAssembly is { } published ? [published]
+            : launch.Watch ? ["watch", "run", "--non-interactive", "--project", projectDirectory, "--"]
+            : ["run", "--no-build", "--no-launch-profile", "-c", launch.Configuration, "--project", projectDirectory, "--"];
+        // A published app's content root (and web root) is the folder it runs in.
+        var workingDirectory = launch.PublishedAssembly is { } assembly ? Path.GetDirectoryName(assembly)! : projectDirectory;
+        var child = ChildProcess.Start(workingDirectory, env, [.. command, "--urls", $"http://127.0.0.1:{port}"]);
         var watch = new WatchProcess(child, port);
         try
         {
