@@ -7,7 +7,7 @@ namespace Hmr.Runtime.Html;
 /// import map or as a map before the first script. Only the bytes before those points are held back; when a page has
 /// no head tag (or flushes before it), the snippet goes after <c>&lt;html&gt;</c> or the doctype, where the parser still
 /// puts it into the head.</summary>
-internal sealed class InjectingStream(Stream inner, string snippet, ImportMapAddition? importMap = null) : Stream
+internal sealed class InjectingStream(Stream inner, string snippet, ImportMapAddition? importMap = null) : RewritingStream
 {
     private const int HoldLimit = 64 * 1024;
     // How far past the head the import map's place is looked for (a head with big inline styles or scripts).
@@ -24,18 +24,6 @@ internal sealed class InjectingStream(Stream inner, string snippet, ImportMapAdd
     /// <summary>What became of the dependencies' entries: null (none to add, or no place found), <c>merged</c>,
     /// <c>inserted</c>, or why the page's own map was left as it was.</summary>
     public string? ImportMapOutcome { get; private set; }
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) =>
-        WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -132,8 +120,4 @@ internal sealed class InjectingStream(Stream inner, string snippet, ImportMapAdd
                 return;
         }
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

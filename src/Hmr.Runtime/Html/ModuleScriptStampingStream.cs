@@ -6,7 +6,7 @@ namespace Hmr.Runtime.Html;
 /// timestamp (<see cref="ModuleScriptStamps"/>). Bytes are held back only while a start tag (or what may be the start of
 /// one) is incomplete; the raw text of scripts is skipped, so a string that looks like a tag inside inline code is
 /// left alone.</summary>
-internal sealed class ModuleScriptStampingStream(Stream inner, string pagePath, Func<string, ModuleInfo?> lookup) : Stream
+internal sealed class ModuleScriptStampingStream(Stream inner, string pagePath, Func<string, ModuleInfo?> lookup) : RewritingStream
 {
     // A start tag longer than this is passed on as it is rather than held.
     private const int TagLimit = 64 * 1024;
@@ -14,18 +14,6 @@ internal sealed class ModuleScriptStampingStream(Stream inner, string pagePath, 
     private static readonly byte[] ScriptClose = "</script"u8.ToArray();
     private readonly MemoryStream _held = new();
     private bool _inScriptText;
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) =>
-        WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -157,8 +145,4 @@ internal sealed class ModuleScriptStampingStream(Stream inner, string pagePath, 
             from = start + 1;
         }
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
