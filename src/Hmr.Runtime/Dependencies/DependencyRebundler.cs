@@ -4,6 +4,7 @@ using Hmr.Core.Resolution;
 using Hmr.Runtime.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Hmr.Runtime.Dependencies;
 
@@ -21,12 +22,15 @@ internal sealed class DependencyRebundler
     private readonly HmrWebRoot _webRoot;
     private readonly ILogger<DependencyRebundler> _logger;
     private readonly string _projectDirectory;
+    private readonly string? _bundlerAssembly;
     private readonly Lock _gate = new();
     private BundleDependencies? _bundle;
     private bool _loaded, _pending, _busy;
 
-    public DependencyRebundler(DependencyManifestSource manifest, HmrWebRoot webRoot, IWebHostEnvironment environment, ILogger<DependencyRebundler> logger)
+    public DependencyRebundler(DependencyManifestSource manifest, HmrWebRoot webRoot, IOptions<HmrOptions> options,
+        IWebHostEnvironment environment, ILogger<DependencyRebundler> logger)
     {
+        _bundlerAssembly = options.Value.BundlerAssembly ?? AppContext.GetData("Hmr.BundlerAssembly") as string;
         _manifest = manifest;
         _webRoot = webRoot;
         _logger = logger;
@@ -40,7 +44,7 @@ internal sealed class DependencyRebundler
     /// the manifest does not provide, or that it records as failed (a retry: the package may be installed now).</summary>
     public void Consider(IHmrEngine engine, EngineOutcome outcome)
     {
-        if (_manifest.ManifestFile is null) return;
+        if (_manifest.ManifestFile is null || string.IsNullOrEmpty(_bundlerAssembly)) return;
         var served = _manifest.Current;
         foreach (var url in outcome.Trace.ChangedUrls)
         {
@@ -90,7 +94,7 @@ internal sealed class DependencyRebundler
         if (!_loaded)
         {
             _loaded = true;
-            _bundle = BundlerLoader.Load(AppContext.GetData("Hmr.BundlerAssembly") as string, out var problem);
+            _bundle = BundlerLoader.Load(_bundlerAssembly, out var problem);
             if (problem is not null) _logger.DependencyRebundleOff(problem);
         }
         if (_bundle is null || _manifest.ManifestFile is not { } manifestFile) return;
