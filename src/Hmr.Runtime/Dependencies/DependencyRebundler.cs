@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Hmr.Core.Engine;
+using Hmr.Core.Protocol;
 using Hmr.Core.Resolution;
 using Hmr.Runtime.Hosting;
+using Hmr.Runtime.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +22,7 @@ internal sealed class DependencyRebundler
 
     private readonly DependencyManifestSource _manifest;
     private readonly HmrWebRoot _webRoot;
+    private readonly HmrServer _server;
     private readonly ILogger<DependencyRebundler> _logger;
     private readonly string _projectDirectory;
     private readonly string? _bundlerAssembly;
@@ -27,12 +30,13 @@ internal sealed class DependencyRebundler
     private BundleDependencies? _bundle;
     private bool _loaded, _pending, _busy;
 
-    public DependencyRebundler(DependencyManifestSource manifest, HmrWebRoot webRoot, IOptions<HmrOptions> options,
+    public DependencyRebundler(DependencyManifestSource manifest, HmrWebRoot webRoot, HmrServer server, IOptions<HmrOptions> options,
         IWebHostEnvironment environment, ILogger<DependencyRebundler> logger)
     {
         _bundlerAssembly = options.Value.BundlerAssembly ?? AppContext.GetData("Hmr.BundlerAssembly") as string;
         _manifest = manifest;
         _webRoot = webRoot;
+        _server = server;
         _logger = logger;
         _projectDirectory = AppContext.GetData("Hmr.ProjectDirectory") as string is { Length: > 0 } project ? project : environment.ContentRootPath;
     }
@@ -89,6 +93,15 @@ internal sealed class DependencyRebundler
         }
     }
 
+    /// <summary>The web-root URL of a file named relative to the project, or null outside the web root (a package file).</summary>
+    private string? ModuleUrlOf(string file)
+    {
+        if (file.Length == 0) return null;
+        var relative = Path.GetRelativePath(_webRoot.FullPath, Path.GetFullPath(file, _projectDirectory));
+        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)) return null;
+        return "/" + relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
     private void RunOnce()
     {
         if (!_loaded)
@@ -104,7 +117,13 @@ internal sealed class DependencyRebundler
             var result = _bundle(_projectDirectory, _webRoot.FullPath, AppContext.GetData("Hmr.ImportMapFile") as string,
                 Path.GetDirectoryName(manifestFile)!, AppContext.GetData("Hmr.OptimizeDeps") as string);
             foreach (var (file, diagnostic) in result.Problems)
+            {
                 _logger.DependencyRebundleProblem($"{file}({diagnostic.Line},{diagnostic.Column}): {diagnostic.Code}: {diagnostic.Message}");
+                // A dependency that failed is reported at the app's import of it: the overlay, as for a broken module.
+                if (ModuleUrlOf(file) is { } url)
+                    _server.Send(new ErrorMessage(new HmrError($"{diagnostic.Code}: {diagnostic.Message}", null, url, null,
+                        new ErrorLocation(url, diagnostic.Line, diagnostic.Column))));
+            }
             // Read the new manifest now, not at the next poll: the reload must carry the new import map.
             _manifest.Refresh();
             _logger.DependencyRebundleDone(clock.ElapsedMilliseconds, result.Bundled ? "bundled" : "up to date");

@@ -108,7 +108,12 @@ public sealed class RebundlingTests
 
         TestApp.Write(app.Root, "wwwroot/js/main.js", "import missing from 'no-such-package-here';\nexport const m = missing;\n");
         await socket.ReceiveAsync(); // the save's own reload
-        await WaitForAsync(() => File.Exists(DependencySite.ManifestFile(app.Root)));
+        // The overlay, at the import, naming the package.
+        var error = (await socket.ReceiveTypeAsync("error")).GetProperty("err");
+        StringAssert.Contains(error.GetProperty("message").GetString(), "no-such-package-here");
+        Assert.AreEqual("/js/main.js", error.GetProperty("id").GetString());
+        Assert.AreEqual(1, error.GetProperty("loc").GetProperty("line").GetInt32());
+        Assert.AreEqual(21, error.GetProperty("loc").GetProperty("column").GetInt32(), error.ToString()); // the opening quote
         await Probe(app).IdleAsync();
 
         var manifest = JsonDocument.Parse(File.ReadAllText(DependencySite.ManifestFile(app.Root))).RootElement;
@@ -119,7 +124,8 @@ public sealed class RebundlingTests
 
         // The rest keeps working: clock.js still updates in place.
         TestApp.Write(app.Root, "wwwroot/js/clock.js", "export const tick = 3;\nimport.meta.hot.accept();\n");
-        var update = await socket.ReceiveTypeAsync("update");
+        var update = await socket.ReceiveAsync();
+        Assert.AreEqual("update", update.GetProperty("type").GetString(), update.ToString());
         Assert.AreEqual("/js/clock.js", update.GetProperty("updates")[0].GetProperty("path").GetString());
     }
 
