@@ -7,7 +7,7 @@ using Microsoft.Build.Framework;
 namespace Hmr.Build;
 
 /// <summary>Pre-bundles the npm packages the app imports by bare name (docs/dependencies.md). Thin on purpose: the
-/// specifiers come from the module graph the analysis wrote (<see cref="DependencyDiscovery"/>), the work is
+/// specifiers come from the module graph the analysis wrote (Hmr.Bundler's <see cref="DependencyDiscovery"/>, shared with the development server), the work is
 /// <see cref="DependencyOptimizer"/>; this class maps parameters in and diagnostics out. Problems are warnings unless
 /// <see cref="TreatWarningsAsErrors"/> is set.</summary>
 public sealed class BundleDependencies : WebRootTask

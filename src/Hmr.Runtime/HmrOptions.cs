@@ -19,6 +19,10 @@ public sealed class HmrOptions
     /// <c>Hmr.DependencyManifestFile</c>.</summary>
     public string? DependencyManifestFile { get; set; }
 
+    /// <summary>The Hmr.Bundler.dll that bundles a dependency a saved module starts importing; defaults to the build's
+    /// <c>Hmr.BundlerAssembly</c> (the package's <c>tasks/net10.0/Hmr.Bundler.dll</c>). Empty: no bundling while running.</summary>
+    public string? BundlerAssembly { get; set; }
+
     /// <summary>While changes keep coming (a formatter, a branch switch, a save storm), how long files must stay quiet
     /// before they are propagated as one batch. A single save after a quiet spell goes out at once (as soon as its
     /// events pause, at most 2 ms after the first).</summary>

@@ -29,6 +29,7 @@ public static class HmrServiceCollectionExtensions
         services.AddSingleton<HmrEngineHolder>();
         services.AddSingleton<HmrWebRoot>();
         services.AddSingleton<Dependencies.DependencyManifestSource>();
+        services.AddSingleton<Dependencies.DependencyRebundler>();
         services.AddSingleton<ModuleCache>();
         services.AddSingleton<HmrConnectionHub>();
         services.AddSingleton<HmrServer>();

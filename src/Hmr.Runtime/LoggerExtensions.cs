@@ -76,4 +76,16 @@ internal static partial class LoggerExtensions
 
     [LoggerMessage(24, LogLevel.Warning, "hmr could not add the dependencies to the import map of {Path}: {Reason}")]
     public static partial void ImportMapNotMerged(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(40, LogLevel.Information, "hmr bundling dependencies in the background: new bare import {Specifier} in {Url}")]
+    public static partial void DependencyRebundleStarted(this ILogger logger, string specifier, string url);
+
+    [LoggerMessage(41, LogLevel.Information, "hmr dependencies re-bundled in {Milliseconds} ms ({Outcome}); pages that import a changed dependency reload")]
+    public static partial void DependencyRebundleDone(this ILogger logger, long milliseconds, string outcome);
+
+    [LoggerMessage(42, LogLevel.Warning, "hmr dependency problem: {Problem}")]
+    public static partial void DependencyRebundleProblem(this ILogger logger, string problem);
+
+    [LoggerMessage(43, LogLevel.Debug, "hmr does not bundle new dependencies while running: {Reason}")]
+    public static partial void DependencyRebundleOff(this ILogger logger, string reason);
 }

@@ -12,8 +12,9 @@ internal sealed record DependencyFile(string File, string Url, string Hash);
 internal sealed class ServedDependencies
 {
     private ServedDependencies(string folder, string? urlBase, IReadOnlyList<KeyValuePair<string, string>> imports,
-        IReadOnlyDictionary<string, DependencyFile> filesByUrl)
+        IReadOnlyDictionary<string, DependencyFile> filesByUrl, IReadOnlySet<string>? failed = null)
     {
+        Failed = failed ?? new HashSet<string>(StringComparer.Ordinal);
         Folder = folder;
         UrlBase = urlBase;
         Imports = imports;
@@ -35,6 +36,9 @@ internal sealed class ServedDependencies
 
     /// <summary>The files that may be served, by URL.</summary>
     public IReadOnlyDictionary<string, DependencyFile> FilesByUrl { get; }
+
+    /// <summary>The specifiers the manifest records as failed (to resolve or bundle): not bundled again until an input changes.</summary>
+    public IReadOnlySet<string> Failed { get; }
 
     /// <summary>The same entries for the engine's analyzer: their URLs are leaves, served here, not web-root files.</summary>
     public ProvidedImports Provided { get; }
@@ -66,7 +70,8 @@ internal sealed class ServedDependencies
             if (url is null) throw Invalid($"the import of \"{specifier}\" is not a string");
             imports.Add(new(specifier, url));
         }
-        return new ServedDependencies(folder, urlBase, imports, files);
+        var failed = manifest.Failed.Where(f => f?.Specifier is not null).Select(f => f.Specifier).ToHashSet(StringComparer.Ordinal);
+        return new ServedDependencies(folder, urlBase, imports, files, failed);
     }
 
     private static InvalidDataException Invalid(string problem) => new(problem);

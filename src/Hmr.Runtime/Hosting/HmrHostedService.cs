@@ -17,6 +17,7 @@ internal sealed class HmrHostedService(
     HmrWebRoot webRoot,
     HmrServer server,
     Dependencies.DependencyManifestSource dependencies,
+    Dependencies.DependencyRebundler rebundler,
     IOptions<HmrOptions> options,
     IWebHostEnvironment environment,
     ILogger<HmrHostedService> logger) : IHostedService, IDisposable
@@ -84,6 +85,7 @@ internal sealed class HmrHostedService(
             var publishing = server.PublishAsync(outcome.Trace.ChangedUrls, outcome.Messages);
             var sent = publishing.IsCompletedSuccessfully ? publishing.Result : publishing.AsTask().GetAwaiter().GetResult();
             logger.LogOutcome(outcome.Trace, sent);
+            if (_engine is { } engine && outcome.Trace.ChangedUrls.Count > 0) rebundler.Consider(engine, outcome);
         }
         catch (Exception e)
         {

@@ -44,4 +44,54 @@ public sealed class DependencyTests : ScenarioTest
         await tab.WaitForTextAsync("#app", "app-version-two");
         await tab.AssertNoReloadAsync();
     }
+
+    /// <summary>Text of the error overlay, or null when none is shown (as in CssAndErrorTests).</summary>
+    private const string OverlayText = """
+        () => {
+          const el = document.querySelector('hmr-error-overlay')
+            ?? [...document.querySelectorAll('*')].find(e => e.tagName.toLowerCase().startsWith('hmr-'));
+          if (!el || !el.isConnected || !el.checkVisibility()) return null;
+          return ((el.shadowRoot?.textContent ?? '') + ' ' + el.textContent).replace(/\s+/g, ' ');
+        }
+        """;
+
+    /// <summary>dotnet watch does not rebuild for a .js save: the runtime bundles the new package (htm, which no page
+    /// imported, so the build did not bundle it) in the background and the page reloads once, with its entry.</summary>
+    [TestMethod]
+    public async Task PackageImportedWhileRunning_IsBundled_AndThePageReloadsOnceAndRunsIt()
+    {
+        var app = await UseAppAsync(SharedApps.DependenciesAsync);
+        var tab = await OpenAsync("/later.html");
+        await tab.WaitForTextAsync("#later", "no package yet");
+        await tab.MarkDocumentAsync();
+
+        app.EditWebFile("later.js", "document.getElementById('later').textContent = 'no package yet';",
+            "import htm from 'htm';\nconst html = htm.bind((type) => type);\ndocument.getElementById('later').textContent = 'htm ' + html`<em/>`;");
+
+        await tab.AssertExactlyOneReloadAsync(TimeSpan.FromSeconds(60));
+        await tab.WaitForTextAsync("#later", "htm em");
+        StringAssert.Contains(app.WatchOutputTail, "new bare import htm in /later.js", "the server log says why");
+    }
+
+    /// <summary>A package that is not installed: the overlay names it at the import; the page's other module stays hot.</summary>
+    [TestMethod]
+    public async Task MissingPackageImportedWhileRunning_ShowsTheOverlay_OtherModulesStayHot()
+    {
+        var app = await UseAppAsync(SharedApps.DependenciesAsync);
+        var tab = await OpenAsync("/later.html");
+        await tab.WaitForTextAsync("#later", "no package yet");
+        await tab.MarkDocumentAsync();
+
+        app.EditWebFile("later.js", "document.getElementById('later').textContent = 'no package yet';",
+            "import missing from 'not-installed-package';\ndocument.getElementById('later').textContent = missing;");
+
+        await tab.WaitForAsync($"() => ({OverlayText})() !== null", "the error overlay", TimeSpan.FromSeconds(60));
+        var text = await tab.Page.EvaluateAsync<string>($"() => ({OverlayText})()");
+        StringAssert.Contains(text, "not-installed-package", "the overlay names the package");
+        StringAssert.Contains(text, "/later.js", "the overlay names the importing file");
+
+        app.EditWebFile("later.clock.js", "'clock one'", "'clock two'");
+        await tab.WaitForTextAsync("#clock", "clock two");
+        await tab.AssertNoReloadAsync();
+    }
 }

@@ -1,15 +1,14 @@
 using Hmr.Bundler.DependencyResolution;
-using Hmr.Bundler.Prebundling;
 using Hmr.Core.Analysis;
 using Hmr.Core.Artifact;
 using Hmr.Core.Resolution;
 
-namespace Hmr.Build;
+namespace Hmr.Bundler.Prebundling;
 
 /// <summary>What the optimizer needs from the app, read from the module graph and the pages: the bare specifiers the
 /// modules (and inline module scripts) import that no import map maps, and the pages' import-map entries split into
 /// local files and remote URLs. docs/dependencies.md, "Which specifiers are dependencies".</summary>
-internal sealed class DependencyDiscovery
+public sealed class DependencyDiscovery
 {
     private readonly ImportMap importMap;
     private readonly IReadOnlyList<ScannedPage> pages;

@@ -1,0 +1,52 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Hmr.Core.Artifact;
+
+namespace Hmr.Runtime.Dependencies;
+
+/// <summary>Hmr.Bundler's <c>DevServerBundling.Bundle</c>, seen through a delegate: (project folder, web root, import map
+/// file, bundles folder, HmrOptimizeDeps) → (manifest path, bundled, problems).</summary>
+internal delegate (string ManifestPath, bool Bundled, IReadOnlyList<FileDiagnostic> Problems) BundleDependencies(
+    string projectDirectory, string webRoot, string? importMapFile, string outputDirectory, string? optimizeDeps);
+
+/// <summary>Loads the bundler at run time from the package's <c>tasks/net10.0/</c> folder (the build passes the path as
+/// <c>Hmr.BundlerAssembly</c>, Debug builds only), so the app never references the bundler or its parser and a published
+/// app has neither (docs/runtime.md, "New dependencies while running").</summary>
+internal static class BundlerLoader
+{
+    private const string EntryType = "Hmr.Bundler.Prebundling.DevServerBundling";
+
+    /// <summary>The entry point, or null with the reason (no path, missing file, an assembly that does not fit).</summary>
+    public static BundleDependencies? Load(string? assemblyPath, out string? problem)
+    {
+        problem = null;
+        if (string.IsNullOrEmpty(assemblyPath)) { problem = "the build passed no Hmr.BundlerAssembly"; return null; }
+        if (!File.Exists(assemblyPath)) { problem = $"no bundler at {assemblyPath}"; return null; }
+        try
+        {
+            var context = new BundlerLoadContext(Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!);
+            var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(assemblyPath));
+            var method = assembly.GetType(EntryType, throwOnError: true)!.GetMethod("Bundle", BindingFlags.Public | BindingFlags.Static)
+                ?? throw new MissingMethodException(EntryType, "Bundle");
+            return method.CreateDelegate<BundleDependencies>();
+        }
+        catch (Exception e) when (e is IOException or BadImageFormatException or TypeLoadException or MissingMethodException or ArgumentException or FileLoadException)
+        {
+            problem = $"the bundler at {assemblyPath} cannot be used: {e.Message}";
+            return null;
+        }
+    }
+
+    /// <summary>Resolves the bundler's own dependencies (Acornima) from its folder; Hmr.Core and the framework come from
+    /// the app's context, so the Hmr.Core types crossing the boundary are the app's own (one identity).</summary>
+    private sealed class BundlerLoadContext(string folder) : AssemblyLoadContext("Hmr.Bundler")
+    {
+        protected override Assembly? Load(AssemblyName name)
+        {
+            if (name.Name is null || name.Name == typeof(FileDiagnostic).Assembly.GetName().Name) return null;
+            if (AssemblyLoadContext.Default.Assemblies.Any(a => a.GetName().Name == name.Name)) return null;
+            var path = Path.Join(folder, name.Name + ".dll");
+            return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+        }
+    }
+}
