@@ -274,12 +274,17 @@ function touchesFailedModule(update) {
   return paths.some((path) => failedModules.has(path));
 }
 
+// Under a nonce-based Content-Security-Policy, the page's nonce (the server put it on the preamble's tag): a preload
+// link made here fetches a script, and without it the policy would refuse the fetch.
+const scriptNonce = document.querySelector("script[src^='/_hmr/preamble.js']")?.nonce ?? "";
+
 // Fetch (without running) every module the boundary will import, in one parallel round.
 function preload(urls) {
   const unique = [...new Set(urls)];
   return Promise.all(unique.map((href) => new Promise((resolve) => {
     const link = document.createElement("link");
     link.rel = "modulepreload";
+    if (scriptNonce) link.nonce = scriptNonce;
     link.href = href;
     const done = () => { link.remove(); resolve(); };
     link.addEventListener("load", done, { once: true });

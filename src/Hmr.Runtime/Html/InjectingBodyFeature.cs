@@ -78,8 +78,17 @@ internal sealed class InjectingBodyFeature(IHttpResponseBodyFeature inner, HttpR
         response.Headers.LastModified = default;
         response.Headers.CacheControl = "no-cache";
         _stamping = stamps?.Invoke(_inner.Stream);
-        _injecting = new InjectingStream((Stream?)_stamping ?? _inner.Stream, snippet, importMap);
+        _injecting = new InjectingStream((Stream?)_stamping ?? _inner.Stream, snippet, importMap, PageNonceAsync);
         return _injecting;
+    }
+
+    /// <summary>The response's script nonce. An app may set its policy header as the response starts (an
+    /// <c>OnStarting</c> callback, as security-header middleware does); starting it here, right before its first bytes
+    /// would start it anyway, runs those callbacks first.</summary>
+    private async ValueTask<string?> PageNonceAsync(CancellationToken cancellationToken)
+    {
+        if (!response.HasStarted) await _inner.StartAsync(cancellationToken);
+        return ContentSecurityPolicyNonce.Find(response.Headers);
     }
 
     /// <summary>Routes each write to the injecting stream or straight to the server, once decided.</summary>

@@ -6,14 +6,15 @@ namespace Hmr.Runtime.Html;
 /// when the app has dependencies, their import map entries (<see cref="ImportMapAddition"/>) into the page's first
 /// import map or as a map before the first script. Only the bytes before those points are held back; when a page has
 /// no head tag (or flushes before it), the snippet goes after <c>&lt;html&gt;</c> or the doctype, where the parser still
-/// puts it into the head.</summary>
-internal sealed class InjectingStream(Stream inner, string snippet, ImportMapAddition? importMap = null) : RewritingStream
+/// puts it into the head. Both carry the page's script nonce when <paramref name="pageNonce"/> gives one: it is asked for
+/// when the first bytes go out, after the app has set its headers.</summary>
+internal sealed class InjectingStream(Stream inner, string snippet, ImportMapAddition? importMap = null,
+    Func<CancellationToken, ValueTask<string?>>? pageNonce = null) : RewritingStream
 {
     private const int HoldLimit = 64 * 1024;
     // How far past the head the import map's place is looked for (a head with big inline styles or scripts).
     private const int ImportMapHoldLimit = 1024 * 1024;
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-    private readonly byte[] _snippet = Encoding.UTF8.GetBytes(snippet);
     private readonly MemoryStream _pending = new();
     private int? _snippetPoint;
     private int _scanFrom;
@@ -97,14 +98,15 @@ internal sealed class InjectingStream(Stream inner, string snippet, ImportMapAdd
         _done = true;
         var held = Held;
         if (point < 0) { await inner.WriteAsync(held, cancellationToken); return; }
+        var nonce = pageNonce is null ? null : await pageNonce(cancellationToken);
         await inner.WriteAsync(held[..point], cancellationToken);
-        await inner.WriteAsync(_snippet, cancellationToken);
+        await inner.WriteAsync(Utf8.GetBytes(ContentSecurityPolicyNonce.Apply(snippet, nonce)), cancellationToken);
         Injected = true;
         switch (spot.Kind)
         {
             case ImportMapSpotKind.InsertAt:
                 await inner.WriteAsync(held[point..spot.Start], cancellationToken);
-                await inner.WriteAsync(Utf8.GetBytes(importMap!.Tag()), cancellationToken);
+                await inner.WriteAsync(Utf8.GetBytes(ContentSecurityPolicyNonce.Apply(importMap!.Tag(), nonce)), cancellationToken);
                 await inner.WriteAsync(held[spot.Start..], cancellationToken);
                 ImportMapOutcome = "inserted";
                 return;
