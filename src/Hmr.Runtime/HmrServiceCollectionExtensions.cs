@@ -31,6 +31,7 @@ public static class HmrServiceCollectionExtensions
         services.AddSingleton<Dependencies.DependencyManifestSource>();
         services.AddSingleton<Dependencies.DependencyRebundler>();
         services.AddSingleton<ModuleCache>();
+        services.AddSingleton<Checking.ModuleSyntaxChecks>();
         services.AddSingleton<HmrConnectionHub>();
         services.AddSingleton<HmrServer>();
         services.AddSingleton<IHmrServer>(sp => sp.GetRequiredService<HmrServer>());

@@ -88,4 +88,10 @@ internal static partial class LoggerExtensions
 
     [LoggerMessage(43, LogLevel.Debug, "hmr does not bundle new dependencies while running: {Reason}")]
     public static partial void DependencyRebundleOff(this ILogger logger, string reason);
+
+    [LoggerMessage(50, LogLevel.Warning, "hmr syntax error in {Url}:{Line}:{Column}: {Message}")]
+    public static partial void ModuleRejectedByParser(this ILogger logger, string url, int line, int column, string message);
+
+    [LoggerMessage(51, LogLevel.Debug, "hmr does not check modules with the full parser: {Reason}")]
+    public static partial void SyntaxCheckUnavailable(this ILogger logger, string reason);
 }

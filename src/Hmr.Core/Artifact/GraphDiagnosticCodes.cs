@@ -24,6 +24,8 @@ public static class GraphDiagnosticCodes
     public const string ImportMapFileMissing = "HMR028";
     /// <summary>The analysis of one module threw (a bug); the module is kept with no imports.</summary>
     public const string AnalysisCrashed = "HMR029";
+    /// <summary>Dev server: a module the lexer accepted is rejected by the full JavaScript parser, as the browser would.</summary>
+    public const string RejectedByParser = "HMR030";
 
     /// <summary>Task: the web root folder does not exist (an empty graph is written).</summary>
     public const string WebRootMissing = "HMR040";

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.Loader;
 using Hmr.Core.Artifact;
@@ -9,26 +10,38 @@ namespace Hmr.Runtime.Dependencies;
 internal delegate (string ManifestPath, bool Bundled, IReadOnlyList<FileDiagnostic> Problems) BundleDependencies(
     string projectDirectory, string webRoot, string? importMapFile, string outputDirectory, string? optimizeDeps);
 
+/// <summary>Hmr.Bundler's <c>ModuleSyntaxCheck.Check</c>: (source, URL) → the full parser's first error, or null.</summary>
+internal delegate DiagnosticRecord? CheckModuleSyntax(string source, string url);
+
 /// <summary>Loads the bundler at run time from the package's <c>tasks/net10.0/</c> folder (the build passes the path as
 /// <c>Hmr.BundlerAssembly</c>, Debug builds only), so the app never references the bundler or its parser and a published
-/// app has neither (docs/runtime.md, "New dependencies while running").</summary>
+/// app has neither (docs/runtime.md, "New dependencies while running"). One load per path, shared by its entry points.</summary>
 internal static class BundlerLoader
 {
-    private const string EntryType = "Hmr.Bundler.Prebundling.DevServerBundling";
+    private static readonly ConcurrentDictionary<string, Lazy<Assembly>> Loaded = new(StringComparer.Ordinal);
 
-    /// <summary>The entry point, or null with the reason (no path, missing file, an assembly that does not fit).</summary>
-    public static BundleDependencies? Load(string? assemblyPath, out string? problem)
+    /// <summary>The bundling entry point, or null with the reason (no path, missing file, an assembly that does not fit).</summary>
+    public static BundleDependencies? Load(string? assemblyPath, out string? problem) =>
+        Entry<BundleDependencies>(assemblyPath, "Hmr.Bundler.Prebundling.DevServerBundling", "Bundle", out problem);
+
+    /// <summary>The syntax check entry point, or null with the reason.</summary>
+    public static CheckModuleSyntax? LoadSyntaxCheck(string? assemblyPath, out string? problem) =>
+        Entry<CheckModuleSyntax>(assemblyPath, "Hmr.Bundler.Checking.ModuleSyntaxCheck", "Check", out problem);
+
+    private static TDelegate? Entry<TDelegate>(string? assemblyPath, string typeName, string methodName, out string? problem)
+        where TDelegate : Delegate
     {
         problem = null;
         if (string.IsNullOrEmpty(assemblyPath)) { problem = "the build passed no Hmr.BundlerAssembly"; return null; }
         if (!File.Exists(assemblyPath)) { problem = $"no bundler at {assemblyPath}"; return null; }
         try
         {
-            var context = new BundlerLoadContext(Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!);
-            var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(assemblyPath));
-            var method = assembly.GetType(EntryType, throwOnError: true)!.GetMethod("Bundle", BindingFlags.Public | BindingFlags.Static)
-                ?? throw new MissingMethodException(EntryType, "Bundle");
-            return method.CreateDelegate<BundleDependencies>();
+            var fullPath = Path.GetFullPath(assemblyPath);
+            var assembly = Loaded.GetOrAdd(fullPath, path => new Lazy<Assembly>(() =>
+                new BundlerLoadContext(Path.GetDirectoryName(path)!).LoadFromAssemblyPath(path))).Value;
+            var method = assembly.GetType(typeName, throwOnError: true)!.GetMethod(methodName, BindingFlags.Public | BindingFlags.Static)
+                ?? throw new MissingMethodException(typeName, methodName);
+            return method.CreateDelegate<TDelegate>();
         }
         catch (Exception e) when (e is IOException or BadImageFormatException or TypeLoadException or MissingMethodException or ArgumentException or FileLoadException)
         {

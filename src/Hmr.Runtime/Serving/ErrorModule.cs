@@ -1,18 +1,18 @@
 using System.Text;
 using System.Text.Json;
-using Hmr.Core.Analysis;
+using Hmr.Core.Artifact;
 
 namespace Hmr.Runtime.Serving;
 
-/// <summary>What the browser gets in place of a module with a syntax error. It shows the same overlay the socket's
+/// <summary>What the browser gets in place of a module with a syntax error (the lexer's, or the full parser's). It shows the same overlay the socket's
 /// <c>error</c> message would (a page loaded while the file is broken never saw that message), records the module
 /// as failed so the next good save can recover the page, then throws so the import fails loudly. It declares the
 /// exports its importers ask for: a missing one fails the page while linking, before any module runs.</summary>
 internal static partial class ErrorModule
 {
-    public static string Build(string moduleUrl, string source, AnalysisDiagnostic error, IEnumerable<string> exports)
+    public static string Build(string moduleUrl, string source, DiagnosticRecord error, IEnumerable<string> exports)
     {
-        var (line, column) = (error.Position.Line, error.Position.Column);
+        var (line, column) = (error.Line, error.Column);
         // Same shape and wording as the engine's error message (HmrEngine.BuildError), so both overlays read alike.
         var payload = JsonSerializer.Serialize(new
         {

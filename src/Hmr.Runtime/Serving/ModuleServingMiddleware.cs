@@ -16,6 +16,7 @@ internal sealed class ModuleServingMiddleware(
     HmrEngineHolder engines,
     HmrWebRoot webRoot,
     ModuleCache cache,
+    Checking.ModuleSyntaxChecks syntaxChecks,
     ILogger<ModuleServingMiddleware> logger)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -101,7 +102,10 @@ internal sealed class ModuleServingMiddleware(
         var hash = analysed.Record.Hash;
         if (analysed.Source is not { } lexed) return cache.GetOutput(module.Url, hash) ?? cache.SetOutput(module.Url, hash, bytes);
         var source = Utf8.GetString(ContentHash.WithoutBom(bytes));
-        if (lexed.Diagnostics.FirstOrDefault(d => d.Severity == Hmr.Core.Analysis.DiagnosticSeverity.Error) is { } error)
+        var lexerError = lexed.Diagnostics.FirstOrDefault(d => d.Severity == Hmr.Core.Analysis.DiagnosticSeverity.Error);
+        var error = lexerError is null ? syntaxChecks.KnownError(module.Url, hash)
+            : new DiagnosticRecord(lexerError.Code, GraphDiagnosticCodes.Error, lexerError.Message, lexerError.Position.Line, lexerError.Position.Column);
+        if (error is not null)
         {
             logger.ModuleError(module.Url, error.Message);
             var exports = new SortedSet<string>(engine.NamesImportedFrom(module.Url), StringComparer.Ordinal);
@@ -110,6 +114,8 @@ internal sealed class ModuleServingMiddleware(
             return cache.GetOutput(module.Url, errorKey)
                    ?? cache.SetOutput(module.Url, errorKey, Utf8.GetBytes(ErrorModule.Build(module.Url, source, error, exports)));
         }
+        // Served now, checked by the full parser in the background: a page whose module it rejects gets the overlay.
+        syntaxChecks.Request(module.Url, file, hash, source);
         var (code, stamps) = ModuleTransformer.Transform(source, analysed, module.Url, engine.GetModule);
         var key = hash + "|" + stamps;
         return cache.GetOutput(module.Url, key) ?? cache.SetOutput(module.Url, key, Utf8.GetBytes(code));

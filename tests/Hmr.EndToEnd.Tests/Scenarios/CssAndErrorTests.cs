@@ -73,20 +73,34 @@ public sealed class CssAndErrorTests : ScenarioTest
     }
 
     [TestMethod]
-    public async Task GrammarErrorOnlyTheBrowserSees_FailsThatUpdateWithoutReload_FixApplies()
+    public async Task GrammarErrorOnlyTheParserSees_ShowsTheOverlayAfterTheUpdate_NewPagesToo_FixClearsIt()
     {
         var app = await UseAppAsync(SharedApps.ScenariosAsync);
         var tab = await OpenAsync("/syntaxerror.html");
         await tab.WaitForTextAsync("#out", "ok v1");
 
-        // Tokens are fine (the server's lexer passes it); the browser's parser rejects it when the update imports it.
+        // Tokens are fine (the lexer passes it, so the update goes out as usual); the full parser, checking the served
+        // module in the background, rejects it as the browser does, and the page gets the overlay at line 2.
         app.EditWebFile("syntaxerror.main.js", "const label = 'ok v1';", "const label = ;");
-        await tab.WaitForLogAsync("[console.error]", "SyntaxError", "the failed re-import reported in the console");
+        await tab.WaitForAsync($"() => ({OverlayText})() !== null", "the error overlay");
+        var text = await tab.Page.EvaluateAsync<string>($"() => ({OverlayText})()");
+        StringAssert.Contains(text, "HMR030");
+        StringAssert.Contains(text, "/syntaxerror.main.js:2:15", "the overlay gives file:line:column");
+        StringAssert.Contains(text, "const label = ;", "the code frame");
         Assert.AreEqual("ok v1", await tab.TextAsync("#out"), "the broken version did not run");
+        await tab.AssertNoReloadAsync();
+
+        // A page opened while the file is broken gets the same overlay from the module's stand-in.
+        var fresh = await OpenAsync("/syntaxerror.html");
+        await fresh.WaitForAsync($"() => ({OverlayText})() !== null", "the overlay on a page loaded while broken");
+        StringAssert.Contains(await fresh.Page.EvaluateAsync<string>($"() => ({OverlayText})()"), "/syntaxerror.main.js:2:15");
 
         app.EditWebFile("syntaxerror.main.js", "const label = ;", "const label = 'ok v3';");
 
         await tab.WaitForTextAsync("#out", "ok v3");
+        await tab.WaitForAsync($"() => ({OverlayText})() === null", "the overlay to go away");
         await tab.AssertNoReloadAsync();
+        await fresh.WaitForTextAsync("#out", "ok v3");
+        await fresh.WaitForAsync($"() => ({OverlayText})() === null", "the overlay to go away on the other page");
     }
 }

@@ -9,24 +9,9 @@ namespace Hmr.Runtime.Tests.Dependencies;
 [TestClass]
 public sealed class RebundlingTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static string RepositoryRoot => BuiltBundler.RepositoryRoot;
 
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Hmr.Build.sln"))) return dir.FullName;
-        throw new InvalidOperationException("no Hmr.Build.sln above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>The bundler this test project's build produced, in the configuration the tests run in.</summary>
-    private static string BundlerAssembly
-    {
-        get
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-            return Path.Combine(RepositoryRoot, "src", "Hmr.Bundler", "bin", configuration, "net10.0", "Hmr.Bundler.dll");
-        }
-    }
+    private static string BundlerAssembly => BuiltBundler.AssemblyPath;
 
     private static string Packages => Path.Combine(RepositoryRoot, "tests", "Hmr.Bundler.Tests", "packages", "node_modules");
 

@@ -65,7 +65,7 @@ public sealed class ModuleTransformerTests
     [TestMethod]
     public void Error_module_reports_the_overlay_payload_then_throws_with_the_location()
     {
-        var error = new AnalysisDiagnostic("HMR001", DiagnosticSeverity.Error, "Unterminated string \"literal\".", new SourcePosition(10, 2, 7));
+        var error = new Hmr.Core.Artifact.DiagnosticRecord("HMR001", "error", "Unterminated string \"literal\".", 2, 7);
         var lines = ErrorModule.Build("/js/app.js", "let a = 1;\nconst s = 'oops\nlet b;\n", error, ["default", "label", "a-b"]).Split('\n');
 
         Assert.AreEqual("import { reportModuleError as __hmr_reportModuleError } from \"/_hmr/client.js\";", lines[0]);
