@@ -82,6 +82,8 @@ public sealed class PageSession : IAsyncDisposable
         var deadline = DateTime.UtcNow + Patience;
         while (Volatile.Read(ref otherSockets) < 1)
         {
+            // A strict Content-Security-Policy refuses it (it carries no nonce; docs/runtime.md): it never will.
+            if (log.Any(l => l.Contains("aspnetcore-browser-refresh", StringComparison.Ordinal) && l.Contains("Content Security Policy", StringComparison.Ordinal))) return;
             if (DateTime.UtcNow > deadline) Fail("dotnet watch's browser-refresh script never opened its socket");
             await Task.Delay(100);
         }

@@ -54,10 +54,7 @@ public sealed class WebApp : IDisposable
         var dir = Path.Combine(RepoPackage.RunDirectory, name);
         var app = new WebApp(name, dir, WatchProcess.FreePort());
         System.IO.Directory.CreateDirectory(dir);
-        // Keep any Directory.Build.* or central package management above the temporary folder out of the project.
-        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(dir, "Directory.Packages.props"), "<Project />\n");
+        IsolateFromRepository(dir);
         File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk.Web">
               <PropertyGroup>
@@ -70,15 +67,7 @@ public sealed class WebApp : IDisposable
               </ItemGroup>
             </Project>
             """);
-        // The temporary feed first, then the sources configured on the machine (inherited, not cleared).
-        File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="hmr-e2e-feed" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        WriteNuGetConfig(dir, feed);
         File.WriteAllText(Path.Combine(dir, "Program.cs"), ProgramSource.For(staticFiles, host));
         var source = Path.Combine(AppContext.BaseDirectory, "Sites", site);
         if (!System.IO.Directory.Exists(source)) throw new DirectoryNotFoundException(source);
@@ -95,6 +84,53 @@ public sealed class WebApp : IDisposable
         return app;
     }
 
+    /// <summary>A project from a .NET template (<c>webapp</c>, <c>mvc</c>) with the package added, as a user makes one;
+    /// <paramref name="prepare"/> runs on its folder before the build. <see cref="BuildOutput"/> keeps what the build printed.</summary>
+    public static async Task<WebApp> CreateFromTemplateAsync(string template, Action<string>? prepare = null)
+    {
+        var (feed, version) = await RepoPackage.EnsurePackedAsync();
+        var name = "template-" + template;
+        var dir = Path.Combine(RepoPackage.RunDirectory, name);
+        if (System.IO.Directory.Exists(dir)) System.IO.Directory.Delete(dir, recursive: true); // an earlier attempt that failed
+        await ChildProcess.RunAsync(RepoPackage.RunDirectory, TimeSpan.FromMinutes(2), "new", template, "-o", dir, "-n", name, "--no-restore", "--no-update-check");
+        IsolateFromRepository(dir);
+        WriteNuGetConfig(dir, feed);
+        var project = Path.Combine(dir, name + ".csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>",
+            $"  <ItemGroup>\n    <PackageReference Include=\"{RepoPackage.PackageId}\" Version=\"{version}\" />\n  </ItemGroup>\n</Project>"));
+        var app = new WebApp(name, dir, WatchProcess.FreePort()) { ProbePath = "/" };
+        prepare?.Invoke(dir);
+        app.SnapshotOriginals();
+        app.BuildOutput = await ChildProcess.RunAsync(dir, TimeSpan.FromMinutes(5), "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        return app;
+    }
+
+    /// <summary>What the first build printed (template apps).</summary>
+    public string BuildOutput { get; private set; } = "";
+
+    /// <summary>Keeps any Directory.Build.* or central package management above the temporary folder out of the project.</summary>
+    private static void IsolateFromRepository(string dir)
+    {
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(dir, "Directory.Packages.props"), "<Project />\n");
+    }
+
+    /// <summary>The temporary feed first, then the sources configured on the machine (inherited, not cleared).</summary>
+    private static void WriteNuGetConfig(string dir, string feed) =>
+        File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="hmr-e2e-feed" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+
+    /// <summary>Rewrites a file of the project (a Razor view, a controller), relative to its folder.</summary>
+    public void EditProjectFile(string relativePath, string oldText, string newText) =>
+        EditFile(Path.Combine(Directory, relativePath), oldText, newText, SaveMode.InPlace);
+
     /// <summary>Starts dotnet watch (if it is not running) and waits for the site to answer.</summary>
     public async Task EnsureRunningAsync()
     {
@@ -102,8 +138,11 @@ public sealed class WebApp : IDisposable
         watch?.Dispose();
         watch = null;
         await WatchProcess.WaitForPortFreeAsync(Port, TimeSpan.FromSeconds(30));
-        watch = await WatchProcess.StartAsync(Directory, Port, "/index.html", TimeSpan.FromMinutes(3));
+        watch = await WatchProcess.StartAsync(Directory, Port, ProbePath, TimeSpan.FromMinutes(3));
     }
+
+    /// <summary>The page that answers once the app is up: <c>/index.html</c> for the sites, <c>/</c> for templates.</summary>
+    public string ProbePath { get; private init; } = "/index.html";
 
     /// <summary>Stops whatever runs and starts the app as <paramref name="launch"/> says; waits for <paramref name="probePath"/> to answer.</summary>
     public async Task StartAsync(AppLaunch launch, string probePath = "/index.html")

@@ -1,0 +1,163 @@
+using System.Text.RegularExpressions;
+using Hmr.EndToEnd.Tests.Infrastructure;
+
+namespace Hmr.EndToEnd.Tests.Scenarios;
+
+/// <summary>The .NET 10 <c>webapp</c> (Razor Pages) and <c>mvc</c> templates with the package, as a user makes them:
+/// a module added to the layout, the template's own stylesheet, a page under a strict Content-Security-Policy, and
+/// the errors a developer makes, under real dotnet watch and Chromium.</summary>
+[TestClass]
+public sealed class TemplateAppTests : ScenarioTest
+{
+    private static readonly Dictionary<string, WebApp> Apps = new(StringComparer.Ordinal);
+
+    private const string HotModule = """
+        // Added to the template's layout by the test: self-accepting, writes its version into the page.
+        const out = document.getElementById('hot-out') ?? document.body.appendChild(Object.assign(document.createElement('p'), { id: 'hot-out' }));
+        const label = 'hot v1';
+        out.textContent = label;
+
+        if (import.meta.hot) {
+          import.meta.hot.accept();
+        }
+
+        """;
+
+    private const string CspModule = """
+        document.getElementById('csp-out').textContent = 'csp v1';
+
+        if (import.meta.hot) {
+          import.meta.hot.accept();
+        }
+
+        """;
+
+    // A per-request nonce and a policy without 'unsafe-inline', on the strict-CSP page only.
+    private const string CspMiddleware = """
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.Value?.EndsWith("/Csp", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
+                context.Items["csp-nonce"] = nonce;
+                context.Response.Headers.ContentSecurityPolicy =
+                    $"default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic'; connect-src 'self'; object-src 'none'; base-uri 'none'";
+            }
+            await next();
+        });
+
+        """;
+
+    private static string CspPage(bool razorPage) => (razorPage ? "@page\n" : "") + """
+        @{
+            Layout = null;
+            var nonce = ViewContext.HttpContext.Items["csp-nonce"] as string;
+        }
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+            <meta charset="utf-8" />
+            <title>Strict CSP</title>
+            <script type="importmap" nonce="@nonce"></script>
+        </head>
+        <body>
+            <p id="csp-out"></p>
+            <script type="module" src="~/js/csp.js" nonce="@nonce"></script>
+        </body>
+        </html>
+
+        """;
+
+    private static bool IsRazorPages(string template) => template == "webapp";
+
+    private static string CspPath(string template) => IsRazorPages(template) ? "/Csp" : "/Home/Csp";
+
+    /// <summary>What the user adds to the fresh template: a module in the layout, and a page with a strict policy.</summary>
+    private static void AddToTemplate(string directory, string template)
+    {
+        var pages = IsRazorPages(template);
+        var layout = Path.Combine(directory, pages ? "Pages/Shared/_Layout.cshtml" : "Views/Shared/_Layout.cshtml");
+        Replace(layout, "    @await RenderSectionAsync(\"Scripts\", required: false)",
+            "    <script type=\"module\" src=\"~/js/hot.js\"></script>\n    @await RenderSectionAsync(\"Scripts\", required: false)");
+        File.WriteAllText(Path.Combine(directory, "wwwroot/js/hot.js"), HotModule);
+        File.WriteAllText(Path.Combine(directory, "wwwroot/js/csp.js"), CspModule);
+        File.WriteAllText(Path.Combine(directory, pages ? "Pages/Csp.cshtml" : "Views/Home/Csp.cshtml"), CspPage(pages));
+        if (!pages) Replace(Path.Combine(directory, "Controllers/HomeController.cs"), "    public IActionResult Privacy()", "    public IActionResult Csp() => View();\n\n    public IActionResult Privacy()");
+        Replace(Path.Combine(directory, "Program.cs"), "app.UseRouting();", CspMiddleware + "app.UseRouting();");
+    }
+
+    private static void Replace(string path, string oldText, string newText)
+    {
+        var text = File.ReadAllText(path);
+        if (!text.Contains(oldText, StringComparison.Ordinal)) throw new InvalidOperationException($"Test error: '{oldText}' is not in {path}");
+        File.WriteAllText(path, text.Replace(oldText, newText, StringComparison.Ordinal));
+    }
+
+    private static async Task<WebApp> TemplateAppAsync(string template)
+    {
+        await SharedApps.StopRunningAsync(); // one dotnet watch at a time
+        foreach (var other in Apps.Values) other.Stop();
+        if (!Apps.TryGetValue(template, out var app))
+        {
+            app = await WebApp.CreateFromTemplateAsync(template, directory => AddToTemplate(directory, template));
+            Apps[template] = app;
+        }
+        await app.EnsureRunningAsync();
+        return app;
+    }
+
+    [ClassCleanup]
+    public static void StopApps()
+    {
+        foreach (var app in Apps.Values) app.Dispose();
+        Apps.Clear();
+    }
+
+    private const string OverlayText = """
+        () => document.querySelector('hmr-error-overlay')?.shadowRoot?.textContent ?? null
+        """;
+
+    [TestMethod]
+    [DataRow("webapp")]
+    [DataRow("mvc")]
+    public async Task ModuleInTheLayout_IsHot_CssIsHot_AndAParserOnlyErrorShowsTheOverlayUntilFixed(string template)
+    {
+        var app = await UseAppAsync(() => TemplateAppAsync(template));
+        var tab = await OpenAsync("/");
+        await tab.WaitForTextAsync("#hot-out", "hot v1");
+
+        app.EditWebFile("js/hot.js", "'hot v1'", "'hot v2'");
+        await tab.WaitForTextAsync("#hot-out", "hot v2");
+
+        // The template's own stylesheet, linked with asp-append-version through MapStaticAssets.
+        File.AppendAllText(Path.Combine(app.WebRoot, "css/site.css"), "\n#hot-out { color: rgb(0, 128, 0); }\n");
+        await tab.WaitForAsync("() => getComputedStyle(document.getElementById('hot-out')).color === 'rgb(0, 128, 0)'", "the new style");
+
+        app.EditWebFile("js/hot.js", "const label = 'hot v2';", "const label = 'hot v2' +;");
+        await tab.WaitForAsync($"({OverlayText})() !== null", "the syntax error overlay");
+        StringAssert.Matches(await tab.Page.EvaluateAsync<string>(OverlayText), new Regex(@"/js/hot\.js:3:\d+"));
+        Assert.AreEqual("hot v2", await tab.TextAsync("#hot-out"), "the broken version did not run");
+
+        app.EditWebFile("js/hot.js", "const label = 'hot v2' +;", "const label = 'hot v3';");
+        await tab.WaitForTextAsync("#hot-out", "hot v3");
+        await tab.WaitForAsync($"({OverlayText})() === null", "the overlay to go away");
+        await tab.AssertNoReloadAsync();
+    }
+
+    [TestMethod]
+    [DataRow("webapp")]
+    [DataRow("mvc")]
+    public async Task PageUnderAStrictContentSecurityPolicy_UpdatesInPlace(string template)
+    {
+        var app = await UseAppAsync(() => TemplateAppAsync(template));
+        var tab = await OpenAsync(CspPath(template));
+        await tab.WaitForTextAsync("#csp-out", "csp v1");
+
+        app.EditWebFile("js/csp.js", "'csp v1'", "'csp v2'");
+
+        await tab.WaitForTextAsync("#csp-out", "csp v2");
+        await tab.AssertNoReloadAsync();
+        var refusedOfOurs = tab.ConsoleErrors.Where(e => e.Contains("/_hmr/", StringComparison.Ordinal) || e.Contains("importmap", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.AreEqual(0, refusedOfOurs.Count, string.Join("\n", refusedOfOurs));
+    }
+}
