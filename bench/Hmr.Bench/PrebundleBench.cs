@@ -56,7 +56,7 @@ internal static class PrebundleBench
             var bytes = last!.Manifest.Files.Sum(f => new FileInfo(Path.Combine(request.OutputDirectory, f.File)).Length);
             Console.WriteLine($"entries {last.Manifest.Imports.Count}, failed {last.Manifest.Failed.Count}, files {last.Manifest.Files.Count}, {bytes / 1024} KiB, packages {last.Manifest.Packages.Count}");
             Console.WriteLine($"cold runs (ms): {string.Join(", ", cold.Select(t => t.ToString("F0")))}; first (with JIT) {cold[0]:F0}, median of the rest {Median(cold.Skip(1)):F0}");
-            Console.WriteLine($"no-op runs (ms): median {Median(noop):F1}, min {noop.Min():F1}, max {noop.Max():F1}");
+            if (noop.Count > 0) Console.WriteLine($"no-op runs (ms): median {Median(noop):F1}, min {noop.Min():F1}, max {noop.Max():F1}");
             Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
             return 0;
         }

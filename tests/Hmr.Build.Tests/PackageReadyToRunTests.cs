@@ -8,8 +8,8 @@ using System.Text.Json;
 
 namespace Hmr.Build.Tests;
 
-/// <summary>The task's Hmr.Core in the packed package: precompiled (ReadyToRun) for the common platforms whatever machine
-/// packed it, the IL assembly everywhere else (src/Hmr.Build/Hmr.Build.csproj, docs/msbuild.md "Package layout").</summary>
+/// <summary>The task's assemblies in the packed package (Hmr.Core, and the bundler with its parser): precompiled
+/// (ReadyToRun) for the common platforms whatever machine packed it, the IL assembly everywhere else (src/Hmr.Build/Hmr.Build.csproj, docs/msbuild.md "Package layout").</summary>
 [TestClass]
 public sealed class PackageReadyToRunTests
 {
@@ -28,7 +28,7 @@ public sealed class PackageReadyToRunTests
 
     private const string Tasks = "tasks/net10.0/";
 
-    private static string ImagePath(string rid) => $"runtimes/{rid}/lib/net10.0/Hmr.Core.dll";
+    private static string ImagePath(string rid, string assembly = "Hmr.Core") => $"runtimes/{rid}/lib/net10.0/{assembly}.dll";
 
     [ClassInitialize]
     public static void Pack(TestContext _) => PackageFeed.EnsurePacked();
@@ -38,20 +38,32 @@ public sealed class PackageReadyToRunTests
     {
         var il = PackageFeed.ReadBytes("lib/net10.0/Hmr.Core.dll");
         CollectionAssert.AreEqual(il, PackageFeed.ReadBytes(Tasks + "Hmr.Core.dll"), "beside the task: lib/'s IL assembly, for other platforms");
-        var mvid = Mvid(il);
+        AssertImagesOf("Hmr.Core", Mvid(il), "compiled from lib/'s assembly, so task and runtime agree on the analyzer");
+    }
+
+    [TestMethod]
+    [DataRow("Hmr.Bundler")]
+    [DataRow("Acornima")]
+    public void The_bundler_and_its_parser_have_an_image_per_platform_too(string assembly)
+    {
+        AssertImagesOf(assembly, Mvid(PackageFeed.ReadBytes(Tasks + assembly + ".dll")), "compiled from the IL assembly beside the task");
+    }
+
+    private static void AssertImagesOf(string assembly, Guid mvid, string sameSource)
+    {
         using var deps = JsonDocument.Parse(PackageFeed.ReadEntry(Tasks + "Hmr.Build.deps.json"));
         var images = deps.RootElement.GetProperty("targets").EnumerateObject().Single().Value
-            .EnumerateObject().Single(library => library.Name.StartsWith("Hmr.Core/", StringComparison.Ordinal)).Value
+            .EnumerateObject().Single(library => library.Name.StartsWith(assembly + "/", StringComparison.Ordinal)).Value
             .GetProperty("runtimeTargets");
         Assert.HasCount(Platforms.Length, images.EnumerateObject().ToList());
         foreach (var (rid, machine, _, _) in Platforms)
         {
-            var bytes = PackageFeed.ReadBytes(Tasks + ImagePath(rid));
+            var bytes = PackageFeed.ReadBytes(Tasks + ImagePath(rid, assembly));
             using var image = new PEReader(new MemoryStream(bytes));
-            Assert.AreNotEqual(0, image.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size, $"{rid}: a ReadyToRun image");
-            Assert.AreEqual(machine, (int)image.PEHeaders.CoffHeader.Machine, $"{rid}: native code for that OS and CPU");
-            Assert.AreEqual(mvid, Mvid(bytes), $"{rid}: compiled from lib/'s assembly, so task and runtime agree on the analyzer");
-            Assert.AreEqual(rid, images.GetProperty(ImagePath(rid)).GetProperty("rid").GetString());
+            Assert.AreNotEqual(0, image.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size, $"{assembly}, {rid}: a ReadyToRun image");
+            Assert.AreEqual(machine, (int)image.PEHeaders.CoffHeader.Machine, $"{assembly}, {rid}: native code for that OS and CPU");
+            Assert.AreEqual(mvid, Mvid(bytes), $"{assembly}, {rid}: {sameSource}");
+            Assert.AreEqual(rid, images.GetProperty(ImagePath(rid, assembly)).GetProperty("rid").GetString());
         }
     }
 
@@ -70,11 +82,14 @@ public sealed class PackageReadyToRunTests
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                     entry.ExtractToFile(target);
                 }
-            var resolved = new AssemblyDependencyResolver(Path.Combine(folder, "Hmr.Build.dll")).ResolveAssemblyToPath(new AssemblyName("Hmr.Core"));
+            var resolver = new AssemblyDependencyResolver(Path.Combine(folder, "Hmr.Build.dll"));
             var platform = Platforms.Where(p => RuntimeInformation.IsOSPlatform(p.Os) && RuntimeInformation.OSArchitecture == p.Cpu).ToList();
-            var expected = platform.Count == 1 ? ImagePath(platform[0].Rid) : "Hmr.Core.dll";
-            Assert.AreEqual(Path.Combine(folder, expected.Replace('/', Path.DirectorySeparatorChar)), resolved,
-                $"on {RuntimeInformation.RuntimeIdentifier}");
+            foreach (var assembly in new[] { "Hmr.Core", "Hmr.Bundler", "Acornima" })
+            {
+                var expected = platform.Count == 1 ? ImagePath(platform[0].Rid, assembly) : assembly + ".dll";
+                Assert.AreEqual(Path.Combine(folder, expected.Replace('/', Path.DirectorySeparatorChar)), resolver.ResolveAssemblyToPath(new AssemblyName(assembly)),
+                    $"{assembly} on {RuntimeInformation.RuntimeIdentifier}");
+            }
         }
         finally
         {

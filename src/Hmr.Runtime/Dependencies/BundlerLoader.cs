@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 using Hmr.Core.Artifact;
 
@@ -38,7 +39,10 @@ internal static class BundlerLoader
         {
             var fullPath = Path.GetFullPath(assemblyPath);
             var assembly = Loaded.GetOrAdd(fullPath, path => new Lazy<Assembly>(() =>
-                new BundlerLoadContext(Path.GetDirectoryName(path)!).LoadFromAssemblyPath(path))).Value;
+            {
+                var context = new BundlerLoadContext(Path.GetDirectoryName(path)!);
+                return context.LoadFromAssemblyPath(context.PathOf(Path.GetFileNameWithoutExtension(path))!);
+            })).Value;
             var method = assembly.GetType(typeName, throwOnError: true)!.GetMethod(methodName, BindingFlags.Public | BindingFlags.Static)
                 ?? throw new MissingMethodException(typeName, methodName);
             return method.CreateDelegate<TDelegate>();
@@ -52,14 +56,25 @@ internal static class BundlerLoader
 
     /// <summary>Resolves the bundler's own dependencies (Acornima) from its folder; Hmr.Core and the framework come from
     /// the app's context, so the Hmr.Core types crossing the boundary are the app's own (one identity).</summary>
+    /// <remarks>The package precompiles the bundler and the parser for the common platforms (ReadyToRun images under
+    /// <c>runtimes/&lt;rid&gt;/lib/net10.0/</c>, the layout the task's .deps.json maps for MSBuild; docs/msbuild.md): the
+    /// image for this platform is taken when there is one, so the first bundling and syntax checks skip most JIT work.</remarks>
     private sealed class BundlerLoadContext(string folder) : AssemblyLoadContext("Hmr.Bundler")
     {
         protected override Assembly? Load(AssemblyName name)
         {
             if (name.Name is null || name.Name == typeof(FileDiagnostic).Assembly.GetName().Name) return null;
             if (AssemblyLoadContext.Default.Assemblies.Any(a => a.GetName().Name == name.Name)) return null;
-            var path = Path.Join(folder, name.Name + ".dll");
-            return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+            return PathOf(name.Name) is { } path ? LoadFromAssemblyPath(path) : null;
+        }
+
+        /// <summary>This platform's image of the assembly, else the IL one beside it, else null.</summary>
+        public string? PathOf(string assemblyName)
+        {
+            var image = Path.Join(folder, "runtimes", RuntimeInformation.RuntimeIdentifier, "lib", "net10.0", assemblyName + ".dll");
+            if (File.Exists(image)) return image;
+            var il = Path.Join(folder, assemblyName + ".dll");
+            return File.Exists(il) ? il : null;
         }
     }
 }
