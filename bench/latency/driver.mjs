@@ -5,6 +5,8 @@
 // Usage (see run.sh, which packs the package first):
 //   node driver.mjs --work DIR --feed DIR --version V [--edits 50] [--warmup 3] [--pause 250]
 //                   [--graphs demo,chain,tree] [--tools ours,vite] [--settle-variant MS] [--settle-graphs demo,tree]
+//   --tools may also name ours-nocheck: ours with the full parser's syntax check off (Hmr__CheckSyntax=false), to show
+//   what the check costs an update (docs/benchmarks.md).
 //                   [--request-logging on|off]
 import fs from 'node:fs';
 import os from 'node:os';
@@ -99,7 +101,7 @@ function logBeside(dir, name) {
   return path.join(path.dirname(dir), `${path.basename(dir)}-${name}`);
 }
 
-async function startOurs(dir, settleMs) {
+async function startOurs(dir, settleMs, extraEnv = {}) {
   const port = await freePort();
   const env = {
     ...noBuildServers,
@@ -107,8 +109,9 @@ async function startOurs(dir, settleMs) {
     ASPNETCORE_ENVIRONMENT: 'Development',
   };
   if (settleMs !== undefined) env.Hmr__SettleMilliseconds = String(settleMs);
+  Object.assign(env, extraEnv);
   const child = new Child('dotnet', ['watch', 'run', '--non-interactive', '--project', dir, '--', '--urls', `http://127.0.0.1:${port}`],
-    { cwd: dir, env, logFile: logBeside(dir, `watch${settleMs === undefined ? '' : `-settle${settleMs}`}.log`) });
+    { cwd: dir, env, logFile: logBeside(dir, `watch${settleMs === undefined ? '' : `-settle${settleMs}`}${Object.keys(extraEnv).length ? '-variant' : ''}.log`) });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/index.html`, child, 10 * 60 * 1000);
   return { child, url };
@@ -319,6 +322,7 @@ async function main() {
         const loadBefore = load();
         log(`${graph.name} × ${tool}: starting (load ${loadBefore})`);
         const server = tool === 'vite' ? await startVite(dir)
+          : tool === 'ours-nocheck' ? await startOurs(dir, undefined, { Hmr__CheckSyntax: 'false' })
           : await startOurs(dir, tool.startsWith('ours-settle') ? Number(tool.slice('ours-settle'.length)) : undefined);
         try {
           // Let the server's start-up work (JIT, dependency scan) settle before the page opens.

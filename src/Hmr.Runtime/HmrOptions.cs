@@ -23,6 +23,10 @@ public sealed class HmrOptions
     /// <c>Hmr.BundlerAssembly</c> (the package's <c>tasks/net10.0/Hmr.Bundler.dll</c>). Empty: no bundling while running.</summary>
     public string? BundlerAssembly { get; set; }
 
+    /// <summary>Parse each version of a module a page loads with the full JavaScript parser, in the background, and show
+    /// an error the lexer does not see on the pages' overlay (docs/runtime.md, "A module with a syntax error").</summary>
+    public bool CheckSyntax { get; set; } = true;
+
     /// <summary>While changes keep coming (a formatter, a branch switch, a save storm), how long files must stay quiet
     /// before they are propagated as one batch. A single save after a quiet spell goes out at once (as soon as its
     /// events pause, at most 2 ms after the first).</summary>

@@ -35,7 +35,7 @@ internal sealed class ModuleSyntaxChecks : IDisposable
     {
         _server = server;
         _logger = logger;
-        _bundlerAssembly = options.Value.BundlerAssembly ?? AppContext.GetData("Hmr.BundlerAssembly") as string;
+        _bundlerAssembly = options.Value.CheckSyntax ? options.Value.BundlerAssembly ?? AppContext.GetData("Hmr.BundlerAssembly") as string : null;
     }
 
     private sealed record CheckRequest(string Url, string FullPath, string Hash, string Source);

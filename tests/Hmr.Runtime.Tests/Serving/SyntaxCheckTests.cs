@@ -12,12 +12,16 @@ public sealed class SyntaxCheckTests
     private const string Broken = "export const label = 'one';\nconst total = 1 + ;\nimport.meta.hot.accept();\n";
     private const string Fixed = "export const label = 'two';\nconst total = 1 + 2;\nimport.meta.hot.accept();\n";
 
-    private static Task<TestApp> StartAsync(string? bundler = null) => TestApp.StartAsync(new Dictionary<string, string>
+    private static Task<TestApp> StartAsync(string? bundler = null, bool check = true) => TestApp.StartAsync(new Dictionary<string, string>
     {
         ["wwwroot/index.html"] = "<!doctype html><html><head></head><body><script type=\"module\" src=\"/js/app.js\"></script></body></html>",
         ["wwwroot/js/app.js"] = "export const label = 'zero';\nimport.meta.hot.accept();\n",
         ["wwwroot/js/unloaded.js"] = "export const x = ;\n",
-    }, build: builder => builder.Configuration["Hmr:BundlerAssembly"] = bundler ?? BuiltBundler.AssemblyPath);
+    }, build: builder =>
+    {
+        builder.Configuration["Hmr:BundlerAssembly"] = bundler ?? BuiltBundler.AssemblyPath;
+        builder.Configuration["Hmr:CheckSyntax"] = check ? "true" : "false";
+    });
 
     private static async Task<JsonElement> NextErrorAsync(SocketClient socket)
     {
@@ -96,10 +100,12 @@ public sealed class SyntaxCheckTests
     }
 
     [TestMethod]
-    public async Task Without_the_parser_modules_are_served_as_they_are_and_no_overlay_comes()
+    [DataRow(true, true)]
+    [DataRow(false, false)]
+    public async Task Without_the_parser_or_with_the_check_off_modules_are_served_as_they_are_and_no_overlay_comes(bool parserMissing, bool check)
     {
         var missing = Path.Combine(Path.GetTempPath(), "hmr-no-bundler-" + Guid.NewGuid().ToString("n"), "Hmr.Bundler.dll");
-        await using var app = await StartAsync(bundler: missing);
+        await using var app = await StartAsync(bundler: parserMissing ? missing : null, check: check);
         await using var socket = await SocketClient.ConnectAsync(app);
         await socket.ReceiveTypeAsync("connected");
         app.Edit("js/app.js", Broken);
