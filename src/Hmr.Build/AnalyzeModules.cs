@@ -50,9 +50,14 @@ public sealed class AnalyzeModules : WebRootTask
             Log.LogMessage(null, GraphDiagnosticCodes.WebRootMissing, null, null, 0, 0, 0, 0, MessageImportance.Low,
                 "Hmr: no web root folder '{0}'; writing an empty module graph", WebRoot);
 
-        foreach (var (file, diagnostic) in result.AllDiagnostics)
-            if (!(Prebundle && diagnostic.Code == GraphDiagnosticCodes.BareSpecifierUnmapped))
-                Report(file, diagnostic);
+        var reached = ModuleReach.FromPages(result.Document);
+        foreach (var (file, diagnostic) in result.PageDiagnostics.Where(d => !BundledInstead(d.Diagnostic))) Report(file, diagnostic);
+        foreach (var module in result.Document.Modules)
+            foreach (var diagnostic in module.Diagnostics.Where(d => !BundledInstead(d)))
+            {
+                if (reached.Includes(module.Url)) Report(module.File, diagnostic);
+                else ReportQuietly(module.File, diagnostic);
+            }
 
         try
         {
@@ -69,6 +74,15 @@ public sealed class AnalyzeModules : WebRootTask
             ModuleCount, result.ImportCount, result.ByteCount, clock.ElapsedMilliseconds, ReparsedCount);
         return !Log.HasLoggedErrors;
     }
+
+    /// <summary>With pre-bundling, an unmapped bare import is the bundler's to resolve, and to report if it fails.</summary>
+    private bool BundledInstead(DiagnosticRecord diagnostic) => Prebundle && diagnostic.Code == GraphDiagnosticCodes.BareSpecifierUnmapped;
+
+    /// <summary>A module no page loads (a vendor copy, a library's unused build): what the user cannot act on stays out
+    /// of the warnings, and is still there with <c>-v:n</c> and in the graph (docs/diagnostics.md).</summary>
+    private void ReportQuietly(string file, DiagnosticRecord diagnostic) =>
+        Log.LogMessage(null, diagnostic.Code, null, Path.Combine(ProjectDirectory, file), diagnostic.Line, diagnostic.Column, 0, 0,
+            MessageImportance.Normal, "{0}", $"Hmr: {diagnostic.Message} (no page loads this module)");
 
     private void Report(string file, DiagnosticRecord diagnostic)
     {

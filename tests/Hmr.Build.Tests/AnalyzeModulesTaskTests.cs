@@ -129,11 +129,35 @@ public sealed class AnalyzeModulesTaskTests
     public void Syntax_errors_are_warnings_with_the_lexer_code_and_position()
     {
         Write("wwwroot/js/broken.js", "export const ok = 1;\nconst s = 'never closed\n");
+        Write("wwwroot/js/helper.js", "export function helper() {}\nimport('./broken.js');\n"); // the page reaches it
         var (_, engine, result) = Run();
         Assert.IsTrue(result, "a syntax error never fails the build");
         var syntax = engine.Warnings.Single(w => w.File.EndsWith("broken.js", StringComparison.Ordinal));
         Assert.MatchesRegex(new Regex("^HMR0[01][0-9]$"), syntax.Code);
         Assert.AreEqual(2, syntax.LineNumber);
         Assert.IsGreaterThan(0, syntax.ColumnNumber);
+    }
+
+    [TestMethod]
+    public void A_module_no_page_loads_is_analysed_quietly_and_a_page_the_Razor_layout_names_is_not()
+    {
+        // A vendor copy no page loads, with the problems of bootstrap.esm.js in the template: messages, not warnings.
+        Write("wwwroot/lib/vendor/vendor.esm.js", "import { createPopper } from '@popperjs/core';\nimport './gone.js';\nconst s = 'never closed\n");
+        // A module only a Razor layout loads: reached, so its problems are warnings.
+        Write("Views/Shared/_Layout.cshtml", "<html><body>@RenderBody()\n<script type=\"module\" src=\"~/js/layout.js\" asp-append-version=\"true\"></script></body></html>\n");
+        Write("wwwroot/js/layout.js", "import './nowhere.js';\n");
+        var (_, engine, result) = Run();
+
+        Assert.IsTrue(result);
+        Assert.IsFalse(engine.Warnings.Any(w => w.File.EndsWith("vendor.esm.js", StringComparison.Ordinal)), string.Join("\n", engine.Warnings.Select(w => w.Message)));
+        var quiet = engine.Messages.Where(m => m.File?.EndsWith("vendor.esm.js", StringComparison.Ordinal) == true).ToList();
+        Assert.IsTrue(quiet.Any(m => m.Code == GraphDiagnosticCodes.BareSpecifierUnmapped && m.LineNumber == 1 && m.ColumnNumber > 0), "still there with -v:n, with code and place");
+        Assert.IsTrue(quiet.All(m => m.Importance == Microsoft.Build.Framework.MessageImportance.Normal && m.Message!.Contains("no page loads this module", StringComparison.Ordinal)));
+        var layout = engine.Warnings.Single(w => w.File.EndsWith("layout.js", StringComparison.Ordinal));
+        Assert.AreEqual(GraphDiagnosticCodes.NoFileAtUrl, layout.Code);
+        Assert.AreEqual((1, 8), (layout.LineNumber, layout.ColumnNumber));
+        Assert.IsTrue(ModuleGraphSerializer.TryRead(GraphFile, out var graph, out _));
+        CollectionAssert.AreEqual(new[] { "/js/app.js", "/js/layout.js" }, graph!.PageEntries!.ToArray(), "the graph says which modules the pages load");
+        Assert.IsTrue(graph.Modules.Single(m => m.Url == "/lib/vendor/vendor.esm.js").Diagnostics.Count >= 2, "and keeps the quiet module's problems");
     }
 }

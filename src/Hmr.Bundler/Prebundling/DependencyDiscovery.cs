@@ -24,12 +24,14 @@ public sealed class DependencyDiscovery
         importMap = ImportMapLoader.Load(pages, mapFile, webRootPath, []);
     }
 
-    /// <summary>Bare imports the browser could not resolve without pre-bundling: no URL in the graph, not external,
-    /// not matched by the import map (a blocked or broken entry is the analysis's HMR021/HMR022, not ours).</summary>
+    /// <summary>Bare imports the browser could not resolve without pre-bundling, in modules the pages reach
+    /// (<see cref="ModuleReach"/>): no URL in the graph, not external, not matched by the import map (a blocked or broken entry is the analysis's HMR021/HMR022, not ours).</summary>
     public List<DependencyUse> Uses(ModuleGraphDocument graph)
     {
         var uses = new List<DependencyUse>();
-        foreach (var module in graph.Modules)
+        // Only what the pages load: a vendor copy's imports (bootstrap.esm.js importing @popperjs/core) are not the app's.
+        var reached = ModuleReach.FromPages(graph);
+        foreach (var module in graph.Modules.Where(m => reached.Includes(m.Url)))
         {
             foreach (var import in module.Imports)
             {

@@ -121,11 +121,14 @@ public static class ModuleGraphBuilder
             }
         });
 
-        var roots = ComputeRoots(records, pages, analyzer, pageDiagnostics, lexer);
+        var inlineImports = new HashSet<string>(StringComparer.Ordinal);
+        var roots = ComputeRoots(records, pages, analyzer, pageDiagnostics, lexer, inlineImports);
+        var razorPages = options.EnumerateFiles is null ? RazorPages.Scan(projectDirectory, webRootPath) : [];
         var document = new ModuleGraphDocument(ModuleGraphDocument.CurrentSchemaVersion, webRootName, roots, records)
         {
             ImportMapHash = importMap.Fingerprint.Length == 0 ? null : importMap.Fingerprint,
             Analyzer = options.Analyzer,
+            PageEntries = ComputePageEntries(records, pages, razorPages, inlineImports, analyzer, lexer),
         };
         return new ModuleGraphBuildResult(document, reparsed, records.Sum(r => r.Imports.Count), records.Sum(r => r.Size),
             pageDiagnostics, true);
@@ -134,7 +137,7 @@ public static class ModuleGraphBuilder
     /// <summary>Roots are the modules pages load directly (<c>&lt;script type="module" src&gt;</c> and the imports of
     /// inline module scripts, resolved against the page URL) and the modules no other module imports.</summary>
     private static IReadOnlyList<string> ComputeRoots(ModuleRecord[] records, IReadOnlyList<ScannedPage> pages,
-        ModuleAnalyzer analyzer, List<FileDiagnostic> pageDiagnostics, Func<string, ModuleAnalysis> lexer)
+        ModuleAnalyzer analyzer, List<FileDiagnostic> pageDiagnostics, Func<string, ModuleAnalysis> lexer, HashSet<string> inlineImports)
     {
         var roots = new SortedSet<string>(StringComparer.Ordinal);
         var imported = new HashSet<string>(StringComparer.Ordinal);
@@ -152,9 +155,44 @@ public static class ModuleGraphBuilder
                 if (script.Src is not null)
                     AddPageScriptRoot(page, script, analyzer, roots, pageDiagnostics);
                 else
-                    AddInlineScriptRoots(page, script, analyzer, roots, pageDiagnostics, lexer);
+                    AddInlineScriptRoots(page, script, analyzer, roots, pageDiagnostics, lexer, inlineImports);
             }
         return roots.ToArray();
+    }
+
+    /// <summary>What the pages load themselves (<see cref="ModuleGraphDocument.PageEntries"/>): every script's
+    /// <c>src</c> that names a module of the web root and the imports of inline module scripts, from the HTML pages
+    /// (resolved against the page's URL) and the Razor files (only URLs known before rendering, see
+    /// <see cref="RazorPages.ScriptUrl"/>). Null when the project has no page: no HTML page, no Razor file with a script.</summary>
+    private static IReadOnlyList<string>? ComputePageEntries(ModuleRecord[] records, IReadOnlyList<ScannedPage> htmlPages,
+        IReadOnlyList<ScannedPage> razorPages, HashSet<string> htmlInlineImports, ModuleAnalyzer analyzer, Func<string, ModuleAnalysis> lexer)
+    {
+        if (htmlPages.Count == 0 && razorPages.All(p => p.Scripts.Count == 0)) return null;
+        var modules = new HashSet<string>(records.Select(r => r.Url), StringComparer.Ordinal);
+        var entries = new SortedSet<string>(htmlInlineImports, StringComparer.Ordinal); // lexed for the roots already
+        void Add(string? url)
+        {
+            if (url is not null && modules.Contains(url)) entries.Add(url);
+        }
+        foreach (var page in htmlPages.Concat(razorPages))
+        {
+            var razor = !WebRootFiles.IsPage(page.File);
+            foreach (var script in page.Scripts)
+            {
+                if (script.Src is { } src)
+                {
+                    if (razor) Add(RazorPages.ScriptUrl(src));
+                    else if (!ModuleUrl.IsExternal(src))
+                        Add(analyzer.Resolver.Resolve(ModuleUrl.IsRelativeOrRootRelative(src) ? src : "./" + src, page.Url).Url);
+                }
+                else if (script.IsModule && razor)
+                {
+                    foreach (var import in analyzer.ResolveImports(page.Url, lexer(script.Content).Imports, []))
+                        if (!import.External) Add(import.Url);
+                }
+            }
+        }
+        return [.. entries];
     }
 
     private static void AddPageScriptRoot(ScannedPage page, PageScript script, ModuleAnalyzer analyzer,
@@ -173,7 +211,7 @@ public static class ModuleGraphBuilder
     }
 
     private static void AddInlineScriptRoots(ScannedPage page, PageScript script, ModuleAnalyzer analyzer,
-        SortedSet<string> roots, List<FileDiagnostic> diagnostics, Func<string, ModuleAnalysis> lexer)
+        SortedSet<string> roots, List<FileDiagnostic> diagnostics, Func<string, ModuleAnalysis> lexer, HashSet<string> inlineImports)
     {
         var analysis = lexer(script.Content);
         var found = new List<DiagnosticRecord>();
@@ -182,7 +220,10 @@ public static class ModuleGraphBuilder
         var imports = analyzer.ResolveImports(page.Url, analysis.Imports, found);
         foreach (var import in imports)
             if (import.Url is not null && !import.External)
+            {
                 roots.Add(import.Url);
+                inlineImports.Add(import.Url);
+            }
         // Positions inside the inline script become positions in the page.
         foreach (var d in found)
         {

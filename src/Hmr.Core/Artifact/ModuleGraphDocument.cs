@@ -24,11 +24,12 @@ public sealed record ModuleGraphDocument(
     /// analyzer has none (<see cref="Analyzer"/>).</summary>
     [JsonConstructor]
     internal ModuleGraphDocument(int schemaVersion, string webRoot, IReadOnlyList<string> roots, IReadOnlyList<ModuleRecord> modules,
-        string? analyzer = null, string? importMapHash = null)
+        string? analyzer = null, string? importMapHash = null, IReadOnlyList<string>? pageEntries = null)
         : this(schemaVersion, webRoot, roots, modules)
     {
         Analyzer = analyzer;
         ImportMapHash = importMapHash;
+        PageEntries = pageEntries;
     }
 
     /// <summary>The analysis code that produced the records (<see cref="AnalyzerVersion"/>); null when the artifact does
@@ -41,6 +42,12 @@ public sealed record ModuleGraphDocument(
     /// start re-resolves everything when it differs.</summary>
     [JsonPropertyOrder(3), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ImportMapHash { get; init; }
+
+    /// <summary>The modules the project's pages load themselves, sorted: the <c>src</c> of their scripts (module or
+    /// classic) and the imports of their inline module scripts, from the web root's HTML pages and the project's Razor
+    /// files. Null when the project has no pages at all. <see cref="ModuleReach"/> follows the imports from here.</summary>
+    [JsonPropertyOrder(6), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? PageEntries { get; init; }
 }
 
 /// <summary>One module as analysed.</summary>
