@@ -14,8 +14,8 @@ internal static partial class LoggerExtensions
     [LoggerMessage(3, LogLevel.Information, "hmr update {Boundary}{Via} in {Milliseconds} ms")]
     public static partial void HmrUpdate(this ILogger logger, string boundary, string via, long milliseconds);
 
-    [LoggerMessage(4, LogLevel.Information, "page reload {Changed}: {Reason}")]
-    public static partial void PageReload(this ILogger logger, string changed, string reason);
+    [LoggerMessage(4, LogLevel.Information, "page reload: {Reason}")]
+    public static partial void PageReload(this ILogger logger, string reason);
 
     [LoggerMessage(5, LogLevel.Debug, "hmr propagation: {Step}")]
     public static partial void PropagationStep(this ILogger logger, string step);

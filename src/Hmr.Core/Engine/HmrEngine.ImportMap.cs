@@ -21,8 +21,8 @@ public sealed partial class HmrEngine
             // A page keeps the import map it loaded with: one running a module whose imports moved must load afresh.
             if (relinked.FirstOrDefault(n => n.Executed) is { } running)
             {
-                reason = $"the dependencies {running.Url} imports changed";
-                messages.Add(new FullReloadMessage("*", running.Url));
+                reason = $"the dependencies {running.Url} imports changed; a page takes a new import map only when it loads";
+                messages.Add(new FullReloadMessage("*", running.Url, reason));
             }
             if (pruned.Count > 0) messages.Add(new PruneMessage(pruned));
             return Finish([.. relinked.Select(n => n.Url)], [], reason, batch.Detail, messages, watch);

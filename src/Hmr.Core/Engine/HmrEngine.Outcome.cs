@@ -16,12 +16,12 @@ public sealed partial class HmrEngine
         if (propagation.NeedsReload)
         {
             reloadReason = propagation.ReloadReason;
-            messages.Add(new FullReloadMessage("*", propagation.DeadEndTrigger));
+            messages.Add(new FullReloadMessage("*", propagation.DeadEndTrigger, reloadReason));
             return Finish(batch.ChangedUrls, [], reloadReason, batch.Detail, messages, watch);
         }
         if (propagation.Boundaries.Count > 0 || batch.Stylesheets.Count > 0)
             messages.Add(StampUpdate(propagation, batch.Stylesheets, firstInvalidatedBy: null, keepEpoch: null));
-        foreach (var page in batch.Pages) messages.Add(new FullReloadMessage(page, page));
+        foreach (var page in batch.Pages) messages.Add(new FullReloadMessage(page, page, $"{page} changed; a page reloads when it is edited"));
         if (batch.Pages.Count > 0) reloadReason = $"page edited: {string.Join(", ", batch.Pages)}";
         if (pruned.Count > 0) messages.Add(new PruneMessage(pruned));
         foreach (var error in batch.Errors) messages.Add(new ErrorMessage(error));
@@ -110,7 +110,7 @@ public sealed partial class HmrEngine
         }
         if (propagation.NeedsReload)
         {
-            messages.Add(new FullReloadMessage("*", url));
+            messages.Add(new FullReloadMessage("*", url, propagation.ReloadReason));
             return Finish([url], [], propagation.ReloadReason, detail, messages, watch);
         }
         // A self-accepting module that gave up already runs its new version (the client imported it with the last

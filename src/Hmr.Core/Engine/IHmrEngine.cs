@@ -17,7 +17,7 @@ public sealed record EngineOutcome(IReadOnlyList<HmrMessage> Messages, UpdateTra
 }
 
 /// <summary>Why the engine decided what it decided: enough for one log line per update
-/// (<c>hmr update /js/app.js (via /js/dep.js) in 3 ms</c>, <c>page reload /js/main.js: no module accepts the change</c>)
+/// (<c>hmr update /js/app.js (via /js/dep.js) in 3 ms</c>, <c>page reload: /js/main.js changed; no module accepts it: /js/main.js &lt;- the page</c>)
 /// and debug-level detail.</summary>
 /// <param name="ChangedUrls">The module URLs this batch changed, created or deleted.</param>
 /// <param name="Boundaries">Each boundary found, with the module it accepted.</param>

@@ -120,7 +120,7 @@ internal sealed class Propagator
             // accepts it. Vite sends nothing here; the page would keep running stale code.
             _result.DeadEnd = start;
             _result.DeadEndTrigger = start.Url;
-            _result.ReloadReason = $"no module accepts the change (import cycle through {start.Url})";
+            _result.ReloadReason = $"{start.Url} changed; no module accepts it: each of its importers leads back to it (an import cycle), none accepts it";
             return false;
         }
         return true;
@@ -155,14 +155,22 @@ internal sealed class Propagator
             _result.DeadEnd = node;
             _result.DeadEndTrigger = trigger;
             _result.ReloadReason = ignoreOwnAcceptance
-                ? $"{node.Url} invalidated and nothing imports it"
-                : $"no module accepts the change ({node.Url} is imported by no module that accepts it)";
+                ? $"{node.Url} invalidated itself and no module imports it: {ChainTo(node)}"
+                : $"{trigger} changed; no module accepts it: {ChainTo(node)}";
             _result.Detail.Add($"{node.Url}: dead end");
             return false;
         }
         _onChain.Add(node);
         _stack.Push(new Frame(node, importers, acceptedExports));
         return true;
+    }
+
+    /// <summary>The path the walk took from the change up to <paramref name="deadEnd"/>, which the page loads and no
+    /// module imports: <c>/js/footer.js &lt;- /js/main.js &lt;- the page</c>. The stack holds that path, top last.</summary>
+    private string ChainTo(ModuleNode deadEnd)
+    {
+        var chain = _stack.Reverse().Select(frame => frame.Node.Url).Append(deadEnd.Url).Append("the page");
+        return string.Join(" <- ", chain);
     }
 
     private void AddBoundary(ModuleNode boundary, ModuleNode acceptedVia)

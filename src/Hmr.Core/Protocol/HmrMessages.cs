@@ -56,10 +56,13 @@ public sealed record ModuleUpdate(
     public IReadOnlyList<string> Preload { get; init; } = Preload ?? [];
 }
 
-/// <summary><c>{"type":"full-reload"}</c>: <paramref name="Path"/> is <c>"*"</c>, a page path such as <c>/index.html</c>, or null.</summary>
+/// <summary><c>{"type":"full-reload"}</c>: <paramref name="Path"/> is <c>"*"</c>, a page path such as <c>/index.html</c>, or null.
+/// <paramref name="Reason"/>, beyond Vite's payload (its clients ignore it), says why, for the console before the reload
+/// (<c>/js/footer.js changed; no module accepts it: /js/footer.js &lt;- /js/main.js &lt;- the page</c>).</summary>
 public sealed record FullReloadMessage(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Path = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TriggeredBy = null) : HmrMessage;
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TriggeredBy = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null) : HmrMessage;
 
 /// <summary><c>{"type":"prune","paths":[…]}</c>: modules the page no longer imports.</summary>
 public sealed record PruneMessage(IReadOnlyList<string> Paths) : HmrMessage;

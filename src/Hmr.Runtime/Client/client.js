@@ -326,8 +326,29 @@ function fullReload(payload) {
     const samePage = page === payload.path || (page.endsWith("/") && `${page}index.html` === payload.path);
     if (!samePage) return;
   }
+  // Why, before the page goes: the server's one-line reason (what changed and the importer chain nothing accepted).
+  const reason = payload.reason ?? `${payload.triggeredBy ?? payload.path ?? "the server"} asked for a full reload`;
+  console.info(`[hmr] reload: ${reason}`);
+  rememberReloadReason(reason);
   location.reload();
 }
+
+// A console without "preserve log" is cleared by the reload: the new page says it again.
+const reloadReasonKey = "hmr:reload-reason";
+
+function rememberReloadReason(reason) {
+  try { sessionStorage.setItem(reloadReasonKey, reason); } catch { /* storage off: the first line has to do */ }
+}
+
+function sayWhyThePageReloaded() {
+  let reason = null;
+  try {
+    reason = sessionStorage.getItem(reloadReasonKey);
+    sessionStorage.removeItem(reloadReasonKey);
+  } catch { return; }
+  if (reason) console.info(`[hmr] reloaded: ${reason}`);
+}
+sayWhyThePageReloaded();
 
 async function prune(payload) {
   notify("vite:beforePrune", payload);

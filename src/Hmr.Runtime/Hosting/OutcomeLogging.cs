@@ -18,11 +18,11 @@ internal static class OutcomeLogging
             {
                 case UpdateMessage update:
                     foreach (var entry in update.Updates)
-                        logger.HmrUpdate(entry.Path, entry.AcceptedPath == entry.Path ? "" : $" (via {entry.AcceptedPath})", ms);
+                        logger.HmrUpdate(entry.Path, Via(entry, trace.ChangedUrls), ms);
                     break;
                 case FullReloadMessage reload:
-                    logger.PageReload(trace.ChangedUrls.Count > 0 ? string.Join(", ", trace.ChangedUrls) : reload.TriggeredBy ?? reload.Path ?? "*",
-                        trace.ReloadReason ?? "full reload");
+                    logger.PageReload(reload.Reason ?? trace.ReloadReason
+                        ?? $"{(trace.ChangedUrls.Count > 0 ? string.Join(", ", trace.ChangedUrls) : reload.TriggeredBy ?? reload.Path ?? "*")} changed");
                     break;
                 case PruneMessage prune:
                     logger.Pruned(string.Join(", ", prune.Paths));
@@ -34,5 +34,14 @@ internal static class OutcomeLogging
         }
         if (logger.IsEnabled(LogLevel.Debug))
             foreach (var step in trace.Detail) logger.PropagationStep(step);
+    }
+
+    /// <summary>What the update came through when the boundary is not itself what changed: the dependency it accepts, or
+    /// (a self-accepting module that imports the change) the changed modules.</summary>
+    private static string Via(ModuleUpdate entry, IReadOnlyList<string> changed)
+    {
+        if (entry.AcceptedPath != entry.Path) return $" (via {entry.AcceptedPath})";
+        var through = changed.Where(url => url != entry.Path).ToList();
+        return through.Count == 0 || changed.Contains(entry.Path) ? "" : $" (via {string.Join(", ", through)})";
     }
 }

@@ -35,7 +35,8 @@ public sealed class PropagationTests
         var reload = outcome.Reload();
         Assert.AreEqual("*", reload.Path);
         Assert.AreEqual("/b.js", reload.TriggeredBy);
-        StringAssert.Contains(outcome.Trace.ReloadReason, "no module accepts the change");
+        Assert.AreEqual("/b.js changed; no module accepts it: /b.js <- /a.js <- /main.js <- the page", outcome.Trace.ReloadReason);
+        Assert.AreEqual(outcome.Trace.ReloadReason, reload.Reason, "the page's console says the same");
         Assert.HasCount(1, outcome.Messages);
     }
 

@@ -25,7 +25,10 @@ public sealed class PageSession : IAsyncDisposable
         this.ownsContext = ownsContext;
         Page = page;
         page.Load += (_, _) => { Interlocked.Increment(ref loads); log.Enqueue("[load]"); };
-        page.Console += (_, m) => { if (m.Type is "error" or "warning") log.Enqueue($"[console.{m.Type}] {m.Text}"); };
+        page.Console += (_, m) =>
+        {
+            if (m.Type is "error" or "warning" || m.Text.StartsWith("[hmr]", StringComparison.Ordinal)) log.Enqueue($"[console.{m.Type}] {m.Text}");
+        };
         page.PageError += (_, e) => log.Enqueue("[pageerror] " + e);
         page.WebSocket += (_, ws) =>
         {

@@ -78,7 +78,11 @@ public sealed class TemplateAppTests : ScenarioTest
         var pages = IsRazorPages(template);
         var layout = Path.Combine(directory, pages ? "Pages/Shared/_Layout.cshtml" : "Views/Shared/_Layout.cshtml");
         Replace(layout, "    @await RenderSectionAsync(\"Scripts\", required: false)",
-            "    <script type=\"module\" src=\"~/js/hot.js\"></script>\n    @await RenderSectionAsync(\"Scripts\", required: false)");
+            "    <script type=\"module\" src=\"~/js/hot.js\"></script>\n    <script type=\"module\" src=\"~/js/plain.js\"></script>\n"
+            + "    @await RenderSectionAsync(\"Scripts\", required: false)");
+        // A module that accepts nothing, and its dependency: an edit of the dependency is a dead end.
+        File.WriteAllText(Path.Combine(directory, "wwwroot/js/plain.js"), "import { footer } from './footer.js';\ndocument.title += footer;\n");
+        File.WriteAllText(Path.Combine(directory, "wwwroot/js/footer.js"), "export const footer = ' (v1)';\n");
         File.WriteAllText(Path.Combine(directory, "wwwroot/js/hot.js"), HotModule);
         File.WriteAllText(Path.Combine(directory, "wwwroot/js/csp.js"), CspModule);
         File.WriteAllText(Path.Combine(directory, pages ? "Pages/Csp.cshtml" : "Views/Home/Csp.cshtml"), CspPage(pages));
@@ -174,5 +178,24 @@ public sealed class TemplateAppTests : ScenarioTest
         await tab.AssertNoReloadAsync();
         var refusedOfOurs = tab.ConsoleErrors.Where(e => e.Contains("/_hmr/", StringComparison.Ordinal) || e.Contains("importmap", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.AreEqual(0, refusedOfOurs.Count, string.Join("\n", refusedOfOurs));
+    }
+
+    [TestMethod]
+    [DataRow("webapp")]
+    [DataRow("mvc")]
+    public async Task ADeadEndEdit_SaysWhyBeforeReloading_InTheConsoleAndTheServerLog(string template)
+    {
+        var app = await UseAppAsync(() => TemplateAppAsync(template));
+        var tab = await OpenAsync("/");
+        await tab.WaitForAsync("() => document.title.endsWith(' (v1)')", "plain.js to run");
+
+        app.EditWebFile("js/footer.js", "(v1)", "(v2)");
+
+        const string Reason = "/js/footer.js changed; no module accepts it: /js/footer.js <- /js/plain.js <- the page";
+        await tab.WaitForLogAsync("[console.info]", "[hmr] reload: " + Reason, "the reason before the reload");
+        await tab.AssertExactlyOneReloadAsync();
+        await tab.WaitForLogAsync("[console.info]", "[hmr] reloaded: " + Reason, "the reason again in the reloaded page");
+        await tab.WaitForAsync("() => document.title.endsWith(' (v2)')", "the new version after the reload");
+        StringAssert.Contains(app.WatchOutput, "page reload: " + Reason, "the server log's one line");
     }
 }
