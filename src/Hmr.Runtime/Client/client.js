@@ -1,6 +1,7 @@
 // Hmr.Build browser client: import.meta.hot (Vite's API) and the update protocol (docs/hmr-semantics.md).
 // Every module that uses import.meta.hot imports createHotContext from this module; the server injects that.
 import { showErrorOverlay, clearErrorOverlay, hasErrorOverlay } from "/_hmr/overlay.js";
+import { watchRuntimeErrors, reportRuntimeError, clearRuntimeErrorsOf } from "/_hmr/runtime-errors.js";
 
 const config = /*@hmr-config*/{};
 
@@ -213,7 +214,10 @@ async function applyUpdate(payload) {
     disposed.add(path);
     const dispose = disposeHandlers.get(path);
     if (dispose) {
-      try { await dispose(moduleData.get(path)); } catch (error) { console.error(`[hmr] dispose of ${path} failed`, error); }
+      try { await dispose(moduleData.get(path)); } catch (error) {
+        console.error(`[hmr] dispose of ${path} failed`, error);
+        reportRuntimeError("Error in a dispose handler", error);
+      }
     }
   }
 
@@ -226,6 +230,7 @@ async function applyUpdate(payload) {
 
   let reload = false;
   let failed = false;
+  let callbackFailed = false;
   for (const plan of plans) {
     const { mod, error } = await plan.result;
     if (error) console.error(`[hmr] failed to reload ${plan.update.acceptedPath}`, error);
@@ -238,6 +243,8 @@ async function applyUpdate(payload) {
       }
     } catch (callbackError) {
       console.error(`[hmr] accept callback of ${plan.update.path} failed`, callbackError);
+      reportRuntimeError("Error in an accept callback", callbackError);
+      callbackFailed = true;
     } finally {
       currentFirstInvalidatedBy = undefined;
     }
@@ -248,12 +255,16 @@ async function applyUpdate(payload) {
   for (const update of payload.updates.filter((u) => u.type === "css-update")) await swapStylesheet(update);
 
   if (reload) {
+    const reason = `re-importing ${plans.filter((plan) => plan.update.isWithinCircularImport).map((plan) => plan.update.acceptedPath).join(", ")} failed inside an import cycle`;
+    console.info(`[hmr] reload: ${reason}`);
+    rememberReloadReason(reason);
     notify("vite:beforeFullReload", { type: "full-reload", path: "*" });
     location.reload();
     return;
   }
   // Only a successful update means the error shown was fixed.
   if (!failed && hasErrorOverlay()) clearErrorOverlay();
+  if (!failed && !callbackFailed) clearRuntimeErrorsOf(payload.updates.flatMap((u) => [u.path, u.acceptedPath, ...(u.preload ?? []).map((url) => url.split("?")[0])]));
   notify("vite:afterUpdate", payload);
 }
 
@@ -434,4 +445,5 @@ setInterval(() => {
   if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "ping" }));
 }, 30000);
 
+watchRuntimeErrors();
 connect();

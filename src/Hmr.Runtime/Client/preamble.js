@@ -15,9 +15,17 @@
   // modules before any of them, the client's bookkeeping included, runs. Counted here, before any module script, so
   // the client can still recover the page on the next update (client.js, applyUpdate).
   window.__hmrPageSyntaxErrors = 0;
+  // Runtime errors raised before the client has loaded (the app's first modules run meanwhile): kept for it to show
+  // (runtime-errors.js, watchRuntimeErrors), which then stops this by setting the list to null.
+  window.__hmrEarlyErrors = [];
+  function keepEarly(event) {
+    if (window.__hmrEarlyErrors && window.__hmrEarlyErrors.length < 100) window.__hmrEarlyErrors.push(event);
+  }
   window.addEventListener("error", function (event) {
     if (event.error instanceof SyntaxError) window.__hmrPageSyntaxErrors++;
+    keepEarly(event);
   });
+  window.addEventListener("unhandledrejection", keepEarly);
 
   var NativeWebSocket = window.WebSocket;
 

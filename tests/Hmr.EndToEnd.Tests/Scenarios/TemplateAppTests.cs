@@ -16,6 +16,7 @@ public sealed class TemplateAppTests : ScenarioTest
         const out = document.getElementById('hot-out') ?? document.body.appendChild(Object.assign(document.createElement('p'), { id: 'hot-out' }));
         const label = 'hot v1';
         out.textContent = label;
+        window.hotThrowLater = () => setTimeout(() => { throw new Error('thrown by ' + label); });
 
         if (import.meta.hot) {
           import.meta.hot.accept();
@@ -139,7 +140,7 @@ public sealed class TemplateAppTests : ScenarioTest
     [TestMethod]
     [DataRow("webapp")]
     [DataRow("mvc")]
-    public async Task ModuleInTheLayout_IsHot_CssIsHot_AndAParserOnlyErrorShowsTheOverlayUntilFixed(string template)
+    public async Task ModuleInTheLayout_IsHot_CssIsHot_ARuntimeErrorAndAParserOnlyErrorAreShownUntilFixed(string template)
     {
         var app = await UseAppAsync(() => TemplateAppAsync(template));
         var tab = await OpenAsync("/");
@@ -152,6 +153,12 @@ public sealed class TemplateAppTests : ScenarioTest
         File.AppendAllText(Path.Combine(app.WebRoot, "css/site.css"), "\n#hot-out { color: rgb(0, 128, 0); }\n");
         await tab.WaitForAsync("() => getComputedStyle(document.getElementById('hot-out')).color === 'rgb(0, 128, 0)'", "the new style");
 
+        // A runtime error of the app's module: the non-blocking panel, at the module's line.
+        await tab.Page.EvaluateAsync("() => window.hotThrowLater()");
+        await tab.WaitForAsync("() => document.querySelector('hmr-runtime-error') !== null", "the runtime error panel");
+        StringAssert.Matches(await tab.Page.EvaluateAsync<string>("() => document.querySelector('hmr-runtime-error').shadowRoot.textContent"),
+            new Regex(@"Error: thrown by hot v2\s+/js/hot\.js:5:\d+"));
+
         app.EditWebFile("js/hot.js", "const label = 'hot v2';", "const label = 'hot v2' +;");
         await tab.WaitForAsync($"({OverlayText})() !== null", "the syntax error overlay");
         StringAssert.Matches(await tab.Page.EvaluateAsync<string>(OverlayText), new Regex(@"/js/hot\.js:3:\d+"));
@@ -160,7 +167,9 @@ public sealed class TemplateAppTests : ScenarioTest
         app.EditWebFile("js/hot.js", "const label = 'hot v2' +;", "const label = 'hot v3';");
         await tab.WaitForTextAsync("#hot-out", "hot v3");
         await tab.WaitForAsync($"({OverlayText})() === null", "the overlay to go away");
-        await tab.AssertNoReloadAsync();
+        await tab.WaitForAsync("() => document.querySelector('hmr-runtime-error') === null", "the good update of hot.js to clear the runtime panel");
+        await Task.Delay(1500);
+        Assert.AreEqual(1, tab.Loads, "no full reload");
     }
 
     [TestMethod]
