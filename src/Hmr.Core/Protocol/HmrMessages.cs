@@ -68,7 +68,13 @@ public sealed record FullReloadMessage(
 public sealed record PruneMessage(IReadOnlyList<string> Paths) : HmrMessage;
 
 /// <summary><c>{"type":"error","err":{…}}</c>: shown as an overlay until the next good update.</summary>
-public sealed record ErrorMessage(HmrError Err) : HmrMessage;
+public sealed record ErrorMessage(HmrError Err) : HmrMessage
+{
+    /// <summary>Sent to one page as it connects, repeating a problem that stands (a dependency that failed to bundle),
+    /// not broadcast: the page does not count it among the messages it must not miss (docs/runtime.md, "Reconnecting").</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Replayed { get; init; }
+}
 
 /// <summary>The error payload: message, the module id, a code frame and a location.</summary>
 public sealed record HmrError(

@@ -154,7 +154,7 @@ function enqueue(message) {
 }
 
 async function handle(message) {
-  if (countedTypes.has(message.type) && messagesReceived !== null) messagesReceived++;
+  if (countedTypes.has(message.type) && !message.replayed && messagesReceived !== null) messagesReceived++;
   switch (message.type) {
     case "connected": return onConnected(message);
     case "update": return applyUpdate(message);

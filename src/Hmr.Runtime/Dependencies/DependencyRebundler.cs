@@ -24,7 +24,6 @@ internal sealed class DependencyRebundler
     private readonly HmrWebRoot _webRoot;
     private readonly HmrServer _server;
     private readonly ILogger<DependencyRebundler> _logger;
-    private readonly string _projectDirectory;
     private readonly string? _bundlerAssembly;
     private readonly Lock _gate = new();
     private BundleDependencies? _bundle;
@@ -38,7 +37,6 @@ internal sealed class DependencyRebundler
         _webRoot = webRoot;
         _server = server;
         _logger = logger;
-        _projectDirectory = AppContext.GetData("Hmr.ProjectDirectory") as string is { Length: > 0 } project ? project : environment.ContentRootPath;
     }
 
     /// <summary>The current run, if any (tests wait on it).</summary>
@@ -93,15 +91,6 @@ internal sealed class DependencyRebundler
         }
     }
 
-    /// <summary>The web-root URL of a file named relative to the project, or null outside the web root (a package file).</summary>
-    private string? ModuleUrlOf(string file)
-    {
-        if (file.Length == 0) return null;
-        var relative = Path.GetRelativePath(_webRoot.FullPath, Path.GetFullPath(file, _projectDirectory));
-        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)) return null;
-        return "/" + relative.Replace(Path.DirectorySeparatorChar, '/');
-    }
-
     private void RunOnce()
     {
         if (!_loaded)
@@ -114,13 +103,13 @@ internal sealed class DependencyRebundler
         var clock = Stopwatch.StartNew();
         try
         {
-            var result = _bundle(_projectDirectory, _webRoot.FullPath, AppContext.GetData("Hmr.ImportMapFile") as string,
+            var result = _bundle(_webRoot.ProjectDirectory, _webRoot.FullPath, AppContext.GetData("Hmr.ImportMapFile") as string,
                 Path.GetDirectoryName(manifestFile)!, AppContext.GetData("Hmr.OptimizeDeps") as string);
             foreach (var (file, diagnostic) in result.Problems)
             {
                 _logger.DependencyRebundleProblem($"{file}({diagnostic.Line},{diagnostic.Column}): {diagnostic.Code}: {diagnostic.Message}");
                 // A dependency that failed is reported at the app's import of it: the overlay, as for a broken module.
-                if (ModuleUrlOf(file) is { } url)
+                if (_webRoot.UrlOfProjectFile(file) is { } url)
                     _server.Send(new ErrorMessage(new HmrError($"{diagnostic.Code}: {diagnostic.Message}", null, url, null,
                         new ErrorLocation(url, diagnostic.Line, diagnostic.Column))));
             }

@@ -12,9 +12,10 @@ internal sealed record DependencyFile(string File, string Url, string Hash);
 internal sealed class ServedDependencies
 {
     private ServedDependencies(string folder, string? urlBase, IReadOnlyList<KeyValuePair<string, string>> imports,
-        IReadOnlyDictionary<string, DependencyFile> filesByUrl, IReadOnlySet<string>? failed = null)
+        IReadOnlyDictionary<string, DependencyFile> filesByUrl, IReadOnlyList<ManifestFailure>? failures = null)
     {
-        Failed = failed ?? new HashSet<string>(StringComparer.Ordinal);
+        Failures = failures ?? [];
+        Failed = Failures.Select(f => f.Specifier).ToHashSet(StringComparer.Ordinal);
         Folder = folder;
         UrlBase = urlBase;
         Imports = imports;
@@ -39,6 +40,9 @@ internal sealed class ServedDependencies
 
     /// <summary>The specifiers the manifest records as failed (to resolve or bundle): not bundled again until an input changes.</summary>
     public IReadOnlySet<string> Failed { get; }
+
+    /// <summary>Those failures with their diagnostics (at the app's import, and in the package), as the manifest records them.</summary>
+    public IReadOnlyList<ManifestFailure> Failures { get; }
 
     /// <summary>The same entries for the engine's analyzer: their URLs are leaves, served here, not web-root files.</summary>
     public ProvidedImports Provided { get; }
@@ -70,8 +74,8 @@ internal sealed class ServedDependencies
             if (url is null) throw Invalid($"the import of \"{specifier}\" is not a string");
             imports.Add(new(specifier, url));
         }
-        var failed = manifest.Failed.Where(f => f?.Specifier is not null).Select(f => f.Specifier).ToHashSet(StringComparer.Ordinal);
-        return new ServedDependencies(folder, urlBase, imports, files, failed);
+        var failures = manifest.Failed.Where(f => f?.Specifier is not null).Select(f => f with { Diagnostics = f.Diagnostics ?? [] }).ToList();
+        return new ServedDependencies(folder, urlBase, imports, files, failures);
     }
 
     private static InvalidDataException Invalid(string problem) => new(problem);

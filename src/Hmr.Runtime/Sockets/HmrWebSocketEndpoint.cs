@@ -17,6 +17,8 @@ internal sealed class HmrWebSocketEndpoint(
     HmrServer server,
     OriginPolicy originPolicy,
     HmrEngineHolder engine,
+    Dependencies.DependencyManifestSource dependencies,
+    HmrWebRoot webRoot,
     IOptions<HmrOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<HmrWebSocketEndpoint> logger)
@@ -42,6 +44,7 @@ internal sealed class HmrWebSocketEndpoint(
         var connection = new HmrConnection(socket);
         // connected carries this server's instance id and the count of messages broadcast so far (docs/runtime.md).
         logger.SocketConnected(hub.Add(connection, count => HmrMessageJson.Serialize(new ConnectedMessage(token.InstanceId, count))));
+        if (StandingDependencyError() is { } standing) connection.Enqueue(HmrMessageJson.Serialize(standing));
         // Sockets end with the app, so a restart under dotnet watch does not wait out the shutdown timeout.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
         var writer = connection.RunWriterAsync(stop.Token);
@@ -61,6 +64,21 @@ internal sealed class HmrWebSocketEndpoint(
                 catch (WebSocketException) { }
             }
         }
+    }
+
+    /// <summary>A page that loads while a dependency it may import failed to bundle would otherwise fail on the import
+    /// with no overlay (the failure's message went out before it connected): it gets the first failure, at the app's
+    /// import of the package, as the failing run's pages did (docs/dependencies.md, "While the app runs").</summary>
+    private ErrorMessage? StandingDependencyError()
+    {
+        foreach (var failure in dependencies.Current.Failures)
+            foreach (var diagnostic in failure.Diagnostics)
+            {
+                if (webRoot.UrlOfProjectFile(diagnostic.File) is not { } url) continue;
+                return new ErrorMessage(new HmrError($"{diagnostic.Code}: {diagnostic.Message}", null, url, null,
+                    new ErrorLocation(url, diagnostic.Line, diagnostic.Column))) { Replayed = true };
+            }
+        return null;
     }
 
     private async Task HandleClientMessageAsync(string text)
