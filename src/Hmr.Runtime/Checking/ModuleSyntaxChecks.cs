@@ -43,8 +43,11 @@ internal sealed class ModuleSyntaxChecks : IDisposable
     /// <summary>The version's verdict: <see cref="Pending"/> while the parser has not answered, then its error or null.</summary>
     private sealed class Verdict(string hash)
     {
+        // Written by the worker (the error first), read by requests: volatile, so a reader that sees the answer sees the error.
+        private volatile bool _pending = true;
+
         public string Hash { get; } = hash;
-        public bool Pending { get; set; } = true;
+        public bool Pending { get => _pending; set => _pending = value; }
         public DiagnosticRecord? Error { get; set; }
     }
 
@@ -69,8 +72,6 @@ internal sealed class ModuleSyntaxChecks : IDisposable
         lock (_startLock)
         {
             if (_worker is not null) return;
-            _check = BundlerLoader.LoadSyntaxCheck(_bundlerAssembly, out var problem);
-            if (_check is null) _logger.SyntaxCheckUnavailable(problem ?? "no parser");
             _worker = new Thread(Work, StackBytes) { IsBackground = true, Name = "Hmr syntax check" };
             _worker.Start();
         }
@@ -78,6 +79,9 @@ internal sealed class ModuleSyntaxChecks : IDisposable
 
     private void Work()
     {
+        // Loaded here, not on the request that first served a module: that request is on an update's path.
+        _check = BundlerLoader.LoadSyntaxCheck(_bundlerAssembly, out var problem);
+        if (_check is null) _logger.SyntaxCheckUnavailable(problem ?? "no parser");
         var reader = _requests.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
