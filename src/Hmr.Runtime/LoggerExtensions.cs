@@ -94,4 +94,7 @@ internal static partial class LoggerExtensions
 
     [LoggerMessage(51, LogLevel.Debug, "hmr does not check modules with the full parser: {Reason}")]
     public static partial void SyntaxCheckUnavailable(this ILogger logger, string reason);
+
+    [LoggerMessage(44, LogLevel.Information, "hmr dependencies: {File} changed, bundling again in the background")]
+    public static partial void DependencyInputsChanged(this ILogger logger, string file);
 }

@@ -46,7 +46,7 @@ internal sealed class DependencyRebundler
     /// the manifest does not provide, or that it records as failed (a retry: the package may be installed now).</summary>
     public void Consider(IHmrEngine engine, EngineOutcome outcome)
     {
-        if (_manifest.ManifestFile is null || string.IsNullOrEmpty(_bundlerAssembly)) return;
+        if (!CanRun) return;
         var served = _manifest.Current;
         foreach (var url in outcome.Trace.ChangedUrls)
         {
@@ -63,6 +63,18 @@ internal sealed class DependencyRebundler
                 return;
             }
         }
+    }
+
+    /// <summary>True when this server can bundle: the build passed the bundler and there is a manifest to keep current.</summary>
+    public bool CanRun => _manifest.ManifestFile is not null && !string.IsNullOrEmpty(_bundlerAssembly);
+
+    /// <summary>A lock file changed (an install while the app runs): bundle again. The run finds the manifest current
+    /// when nothing the bundles depend on changed, and bundles nothing then.</summary>
+    public void LockFileChanged(string path)
+    {
+        if (!CanRun) return;
+        _logger.DependencyInputsChanged(Path.GetFileName(path));
+        Request();
     }
 
     /// <summary>Asks for a run; one already waiting absorbs it.</summary>

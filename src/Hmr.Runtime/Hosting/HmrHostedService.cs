@@ -24,6 +24,7 @@ internal sealed class HmrHostedService(
 {
     private IHmrEngine? _engine;
     private WebRootWatcher? _watcher;
+    private Dependencies.LockFileWatcher? _lockFiles;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -54,6 +55,7 @@ internal sealed class HmrHostedService(
         dependencies.ImportsChanged += OnDependenciesChanged;
         dependencies.StartWatching();
         _watcher = new WebRootWatcher(webRoot.FullPath, Post, e => logger.WatcherError(e.Message));
+        if (rebundler.CanRun) _lockFiles = new Dependencies.LockFileWatcher(webRoot.ProjectDirectory, rebundler.LockFileChanged);
         holder.Set(_engine);
         return Task.CompletedTask;
     }
@@ -96,6 +98,7 @@ internal sealed class HmrHostedService(
     public Task StopAsync(CancellationToken cancellationToken)
     {
         _watcher?.Dispose();
+        _lockFiles?.Dispose();
         if (_engine is not null) _engine.OutcomeReady -= Publish;
         dependencies.ImportsChanged -= OnDependenciesChanged;
         return Task.CompletedTask;
@@ -104,6 +107,7 @@ internal sealed class HmrHostedService(
     public void Dispose()
     {
         _watcher?.Dispose();
+        _lockFiles?.Dispose();
         holder.Set(null);
         _engine?.Dispose();
     }

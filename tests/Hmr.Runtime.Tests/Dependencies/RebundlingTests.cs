@@ -114,6 +114,37 @@ public sealed class RebundlingTests
         Assert.AreEqual("/js/clock.js", update.GetProperty("updates")[0].GetProperty("path").GetString());
     }
 
+    [TestMethod]
+    public async Task A_lock_file_saved_while_running_bundles_again()
+    {
+        var logs = new CollectingLogs();
+        await using var app = await TestApp.StartAsync(Site(), prepare: root =>
+        {
+            Directory.CreateSymbolicLink(Path.Combine(root, "node_modules"), Packages);
+            File.Copy(Path.Combine(Packages, "..", "package-lock.json"), Path.Combine(root, "package-lock.json"));
+        }, build: builder =>
+        {
+            builder.Configuration["Hmr:DependencyManifestFile"] = DependencySite.ManifestPath;
+            builder.Configuration["Hmr:BundlerAssembly"] = BundlerAssembly;
+            builder.Logging.AddProvider(logs);
+        });
+        await app.Http.GetStringAsync("/js/main.js");
+        TestApp.Write(app.Root, "wwwroot/js/main.js", "import dayjs from 'dayjs';\nexport const year = dayjs('2024-05-01').year();\n");
+        string InputsHash() => File.Exists(DependencySite.ManifestFile(app.Root))
+            ? JsonDocument.Parse(File.ReadAllText(DependencySite.ManifestFile(app.Root))).RootElement.GetProperty("inputsHash").GetString() ?? "" : "";
+        await WaitForAsync(() => File.Exists(DependencySite.ManifestFile(app.Root)) && File.ReadAllText(DependencySite.ManifestFile(app.Root)).Contains("\"dayjs\"", StringComparison.Ordinal));
+        await Probe(app).IdleAsync();
+        var before = InputsHash();
+
+        // What `npm install` of another package does to the lock file; the bundles depend on it.
+        var lockFile = Path.Combine(app.Root, "package-lock.json");
+        File.WriteAllText(lockFile, File.ReadAllText(lockFile).Replace("\"name\": \"hmr-bundler-test-packages\"", "\"name\": \"after-an-install\""));
+
+        await WaitForAsync(() => InputsHash() is { Length: > 0 } now && now != before);
+        Assert.IsTrue(logs.Entries.Any(e => e.Message.Contains("package-lock.json changed, bundling again", StringComparison.Ordinal)),
+            string.Join("\n", logs.Entries.Select(e => e.Message)));
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

@@ -1,7 +1,7 @@
-namespace Hmr.Bundler.Prebundling;
+namespace Hmr.Core.Artifact;
 
 /// <summary>The package managers' lock files and LibMan's manifest: when one changes, installed packages may have
-/// changed, so the bundles are made again. Each is looked for in the project folder, then in each folder above it
+/// changed, so the bundles are made again (by the build, and by the development server when one is saved). Each is looked for in the project folder, then in each folder above it
 /// (a monorepo keeps one lock file at its root); the nearest of each name counts.</summary>
 public static class LockFiles
 {
