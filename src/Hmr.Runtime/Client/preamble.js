@@ -2,7 +2,9 @@
 // 1. It wraps window.WebSocket so that dotnet watch's browser-refresh socket no longer reloads the page when a
 //    .js/.mjs file changes: HMR decides that (see docs/runtime.md), and swaps the web root's stylesheets itself.
 //    Other CSS and C# refreshes pass through untouched.
-// 2. It loads the HMR client module, which opens its own socket and provides import.meta.hot.
+// 2. It makes custom elements replaceable: a module that defines an element and accepts its own updates defines the
+//    same tag again on each update, and the new class takes over the element's existing and future instances.
+// 3. It loads the HMR client module, which opens its own socket and provides import.meta.hot.
 (function () {
   "use strict";
   var config = /*@hmr-config*/{};
@@ -67,6 +69,100 @@
     });
   }
 
+  // Hot custom elements (docs/runtime.md, "Custom elements"). The first define of a tag registers a stable class of
+  // ours whose constructor builds the element with the latest class the app defined for the tag, and whose prototype
+  // and statics inherit from that class; a later define of the tag re-points them to the new class instead of throwing.
+  // The browser reads the lifecycle callbacks once, at define: the stable class's own callbacks forward to the latest.
+  function hotCustomElements(registry) {
+    if (!registry) return;
+    var nativeDefine = registry.define;
+    var tags = new Map(); // tag -> { stable, latest, instances: Set<WeakRef> }
+    var usedClasses = new WeakMap(); // an app class -> the tag it was defined for
+    var callbacks = ["connectedCallback", "disconnectedCallback", "adoptedCallback", "attributeChangedCallback",
+      "connectedMoveCallback", "formAssociatedCallback", "formResetCallback", "formDisabledCallback", "formStateRestoreCallback"];
+
+    function stableClassFor(entry) {
+      class HotElement extends HTMLElement {
+        constructor() {
+          // The element is created for the registered class (new.target) but built by the latest one.
+          var element = Reflect.construct(entry.latest, [], new.target);
+          entry.instances.add(new WeakRef(element));
+          return element;
+        }
+      }
+      callbacks.forEach(function (name) {
+        if (!(name in entry.latest.prototype)) return;
+        Object.defineProperty(HotElement.prototype, name, {
+          configurable: true,
+          writable: true,
+          value: function () {
+            var current = Object.getPrototypeOf(HotElement.prototype)[name];
+            return typeof current === "function" ? current.apply(this, arguments) : undefined;
+          },
+        });
+      });
+      return HotElement;
+    }
+
+    function point(entry, appClass) {
+      entry.latest = appClass;
+      Object.setPrototypeOf(entry.stable.prototype, appClass.prototype);
+      Object.setPrototypeOf(entry.stable, appClass);
+    }
+
+    // Lit (ReactiveElement) keeps what it derives from a class's statics (properties, styles) on each class, once:
+    // the stable class's copy is dropped and derived again from the new class.
+    function refinalize(stable) {
+      if (typeof stable.finalize !== "function" || !Object.prototype.hasOwnProperty.call(stable, "finalized")) return;
+      ["finalized", "elementProperties", "elementStyles"].forEach(function (name) { delete stable[name]; });
+      stable.finalize();
+    }
+
+    function refresh(entry) {
+      entry.instances.forEach(function (ref) {
+        var element = ref.deref();
+        if (!element) { entry.instances.delete(ref); return; }
+        try {
+          var root = element.renderRoot;
+          var styles = entry.stable.elementStyles;
+          if (root && root !== element && Array.isArray(styles) && "adoptedStyleSheets" in root) {
+            root.adoptedStyleSheets = styles.map(function (style) { return style instanceof CSSStyleSheet ? style : style.styleSheet; })
+              .filter(Boolean);
+          }
+          if (typeof element.hotReplacedCallback === "function") element.hotReplacedCallback();
+          else if (typeof element.requestUpdate === "function") element.requestUpdate();
+        } catch (error) {
+          console.error("[hmr] updating a <" + entry.tag + "> after its class changed failed", error);
+        }
+      });
+    }
+
+    registry.define = function (tag, appClass, options) {
+      var entry = tags.get(tag);
+      // The browser's own errors (a class defined for another tag), and customized built-ins (`extends: "button"`),
+      // whose class must extend that element's own class, are left to it.
+      if (typeof appClass !== "function" || (usedClasses.has(appClass) && usedClasses.get(appClass) !== tag) || (options && options.extends)) {
+        return nativeDefine.call(this, tag, appClass, options);
+      }
+      if (entry) {
+        if (entry.latest === appClass) return undefined;
+        usedClasses.set(appClass, tag);
+        point(entry, appClass);
+        refinalize(entry.stable);
+        refresh(entry);
+        console.debug("[hmr] <" + tag + "> now runs the new version of its class");
+        return undefined;
+      }
+      entry = { tag: tag, stable: null, latest: appClass, instances: new Set() };
+      entry.stable = stableClassFor(entry);
+      point(entry, appClass);
+      var result = nativeDefine.call(this, tag, entry.stable, options);
+      tags.set(tag, entry);
+      usedClasses.set(appClass, tag);
+      return result;
+    };
+  }
+
   function HmrAwareWebSocket(url, protocols) {
     var socket = protocols === undefined ? new NativeWebSocket(url) : new NativeWebSocket(url, protocols);
     if (isWatchSocket(String(url))) {
@@ -82,6 +178,8 @@
     Object.defineProperty(HmrAwareWebSocket, name, { value: NativeWebSocket[name] });
   });
   window.WebSocket = HmrAwareWebSocket;
+
+  hotCustomElements(window.customElements);
 
   import("/_hmr/client.js").catch(function (error) {
     console.error("[hmr] failed to load the HMR client", error);
