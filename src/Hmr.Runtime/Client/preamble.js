@@ -83,9 +83,10 @@
 
     function stableClassFor(entry) {
       class HotElement extends HTMLElement {
-        constructor() {
-          // The element is created for the registered class (new.target) but built by the latest one.
-          var element = Reflect.construct(entry.latest, [], new.target);
+        constructor(...args) {
+          // The element is created for the registered class (new.target) but built by the latest one, with the
+          // arguments of a `new` call (an element the parser or createElement makes gets none).
+          var element = Reflect.construct(entry.latest, args, new.target);
           entry.instances.add(new WeakRef(element));
           return element;
         }

@@ -27,7 +27,10 @@ const host = document.createElement('div');
 document.body.append(host);
 const root = createRoot(host);
 flushSync(() => root.render(React.createElement(Counter)));
-await new Promise((resolve) => setTimeout(resolve, 50));
+// Effects run after paint: wait (up to 10 s on a busy machine) for them to settle at the count they stop at.
+for (let waited = 0; waited < 10000 && !host.textContent.includes('count 3'); waited += 20) {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+}
 results.react = { html: host.innerHTML, effects, version, sameReact: typeof React.Component === 'function' };
 root.unmount();
 
