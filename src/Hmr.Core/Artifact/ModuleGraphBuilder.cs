@@ -121,23 +121,24 @@ public static class ModuleGraphBuilder
             }
         });
 
-        var inlineImports = new HashSet<string>(StringComparer.Ordinal);
-        var roots = ComputeRoots(records, pages, analyzer, pageDiagnostics, lexer, inlineImports);
+        var htmlModuleEntries = new HashSet<string>(StringComparer.Ordinal);
+        var roots = ComputeRoots(records, pages, analyzer, pageDiagnostics, lexer, htmlModuleEntries);
         var razorPages = options.EnumerateFiles is null ? RazorPages.Scan(projectDirectory, webRootPath) : [];
         var document = new ModuleGraphDocument(ModuleGraphDocument.CurrentSchemaVersion, webRootName, roots, records)
         {
             ImportMapHash = importMap.Fingerprint.Length == 0 ? null : importMap.Fingerprint,
             Analyzer = options.Analyzer,
-            PageEntries = ComputePageEntries(records, pages, razorPages, inlineImports, analyzer, lexer),
+            PageEntries = ComputePageEntries(records, pages, razorPages, htmlModuleEntries, analyzer, lexer),
         };
         return new ModuleGraphBuildResult(document, reparsed, records.Sum(r => r.Imports.Count), records.Sum(r => r.Size),
             pageDiagnostics, true);
     }
 
     /// <summary>Roots are the modules pages load directly (<c>&lt;script type="module" src&gt;</c> and the imports of
-    /// inline module scripts, resolved against the page URL) and the modules no other module imports.</summary>
+    /// inline module scripts, resolved against the page URL) and the modules no other module imports. The former also
+    /// go into <paramref name="htmlModuleEntries"/>, for <see cref="ComputePageEntries"/>.</summary>
     private static IReadOnlyList<string> ComputeRoots(ModuleRecord[] records, IReadOnlyList<ScannedPage> pages,
-        ModuleAnalyzer analyzer, List<FileDiagnostic> pageDiagnostics, Func<string, ModuleAnalysis> lexer, HashSet<string> inlineImports)
+        ModuleAnalyzer analyzer, List<FileDiagnostic> pageDiagnostics, Func<string, ModuleAnalysis> lexer, HashSet<string> htmlModuleEntries)
     {
         var roots = new SortedSet<string>(StringComparer.Ordinal);
         var imported = new HashSet<string>(StringComparer.Ordinal);
@@ -153,57 +154,55 @@ public static class ModuleGraphBuilder
             foreach (var script in page.Scripts.Where(s => s.IsModule))
             {
                 if (script.Src is not null)
-                    AddPageScriptRoot(page, script, analyzer, roots, pageDiagnostics);
+                    AddPageScriptRoot(page, script, analyzer, roots, pageDiagnostics, htmlModuleEntries);
                 else
-                    AddInlineScriptRoots(page, script, analyzer, roots, pageDiagnostics, lexer, inlineImports);
+                    AddInlineScriptRoots(page, script, analyzer, roots, pageDiagnostics, lexer, htmlModuleEntries);
             }
         return roots.ToArray();
     }
 
-    /// <summary>What the pages load themselves (<see cref="ModuleGraphDocument.PageEntries"/>): every script's
-    /// <c>src</c> that names a module of the web root and the imports of inline module scripts, from the HTML pages
-    /// (resolved against the page's URL) and the Razor files (only URLs known before rendering, see
-    /// <see cref="RazorPages.ScriptUrl"/>). Null when the project has no page: no HTML page, no Razor file with a script.</summary>
+    /// <summary>What the pages load themselves (<see cref="ModuleGraphDocument.PageEntries"/>): the HTML pages' module
+    /// scripts (<paramref name="htmlModuleEntries"/>, resolved for the roots already) and classic scripts, and the Razor
+    /// files' scripts (only URLs known before rendering, see <see cref="RazorPages.ScriptUrl"/>), when they name a module
+    /// of the web root. Null when the project has no page: no HTML page, no Razor file with a script.</summary>
     private static IReadOnlyList<string>? ComputePageEntries(ModuleRecord[] records, IReadOnlyList<ScannedPage> htmlPages,
-        IReadOnlyList<ScannedPage> razorPages, HashSet<string> htmlInlineImports, ModuleAnalyzer analyzer, Func<string, ModuleAnalysis> lexer)
+        IReadOnlyList<ScannedPage> razorPages, HashSet<string> htmlModuleEntries, ModuleAnalyzer analyzer, Func<string, ModuleAnalysis> lexer)
     {
         if (htmlPages.Count == 0 && razorPages.All(p => p.Scripts.Count == 0)) return null;
         var modules = new HashSet<string>(records.Select(r => r.Url), StringComparer.Ordinal);
-        var entries = new SortedSet<string>(htmlInlineImports, StringComparer.Ordinal); // lexed for the roots already
+        var entries = new SortedSet<string>(htmlModuleEntries, StringComparer.Ordinal);
         void Add(string? url)
         {
             if (url is not null && modules.Contains(url)) entries.Add(url);
         }
-        foreach (var page in htmlPages.Concat(razorPages))
-        {
-            var razor = !WebRootFiles.IsPage(page.File);
+        foreach (var page in htmlPages)
+            foreach (var script in page.Scripts.Where(s => !s.IsModule && s.Src is not null))
+                Add(ResolvePageSrc(page, script.Src!, analyzer).Url);
+        foreach (var page in razorPages)
             foreach (var script in page.Scripts)
             {
-                if (script.Src is { } src)
-                {
-                    if (razor) Add(RazorPages.ScriptUrl(src));
-                    else if (!ModuleUrl.IsExternal(src))
-                        Add(analyzer.Resolver.Resolve(ModuleUrl.IsRelativeOrRootRelative(src) ? src : "./" + src, page.Url).Url);
-                }
-                else if (script.IsModule && razor)
-                {
+                if (script.Src is { } src) Add(RazorPages.ScriptUrl(src));
+                else if (script.IsModule)
                     foreach (var import in analyzer.ResolveImports(page.Url, lexer(script.Content).Imports, []))
                         if (!import.External) Add(import.Url);
-                }
             }
-        }
         return [.. entries];
     }
 
+    /// <summary>A page's script <c>src</c> is a URL, never a bare specifier: <c>app.js</c> means <c>./app.js</c>.</summary>
+    private static ResolutionResult ResolvePageSrc(ScannedPage page, string src, ModuleAnalyzer analyzer) =>
+        analyzer.Resolver.Resolve(ModuleUrl.IsExternal(src) || ModuleUrl.IsRelativeOrRootRelative(src) ? src : "./" + src, page.Url);
+
     private static void AddPageScriptRoot(ScannedPage page, PageScript script, ModuleAnalyzer analyzer,
-        SortedSet<string> roots, List<FileDiagnostic> diagnostics)
+        SortedSet<string> roots, List<FileDiagnostic> diagnostics, HashSet<string> htmlModuleEntries)
     {
         var src = script.Src!;
-        // A page's script src is a URL, never a bare specifier: "app.js" means "./app.js".
-        var specifier = ModuleUrl.IsExternal(src) || ModuleUrl.IsRelativeOrRootRelative(src) ? src : "./" + src;
-        var result = analyzer.Resolver.Resolve(specifier, page.Url);
+        var result = ResolvePageSrc(page, src, analyzer);
         if (result.Outcome == ResolutionOutcome.Resolved)
+        {
             roots.Add(result.Url!);
+            htmlModuleEntries.Add(result.Url!);
+        }
         else if (result.Outcome == ResolutionOutcome.Unresolved)
             diagnostics.Add(new FileDiagnostic(page.File, new DiagnosticRecord(GraphDiagnosticCodes.PageScriptUnresolved,
                 GraphDiagnosticCodes.Warning, $"<script type=\"module\" src=\"{src}\">: {result.Problem}",
@@ -211,7 +210,7 @@ public static class ModuleGraphBuilder
     }
 
     private static void AddInlineScriptRoots(ScannedPage page, PageScript script, ModuleAnalyzer analyzer,
-        SortedSet<string> roots, List<FileDiagnostic> diagnostics, Func<string, ModuleAnalysis> lexer, HashSet<string> inlineImports)
+        SortedSet<string> roots, List<FileDiagnostic> diagnostics, Func<string, ModuleAnalysis> lexer, HashSet<string> htmlModuleEntries)
     {
         var analysis = lexer(script.Content);
         var found = new List<DiagnosticRecord>();
@@ -222,7 +221,7 @@ public static class ModuleGraphBuilder
             if (import.Url is not null && !import.External)
             {
                 roots.Add(import.Url);
-                inlineImports.Add(import.Url);
+                htmlModuleEntries.Add(import.Url);
             }
         // Positions inside the inline script become positions in the page.
         foreach (var d in found)

@@ -144,7 +144,7 @@ public sealed partial class HmrEngine
             node = _graph.GetOrAdd(url);
             node.ErrorHash = hash;
             batch.AddChangedUrl(url);
-            batch.Errors.Add(BuildError(url, fullPath, text, error));
+            batch.Errors.Add(HmrError.InSource(url, text, error));
             batch.Detail.Add($"{url}: {error.Message} ({error.Line}:{error.Column}), not propagated");
             return true;
         }
@@ -283,10 +283,6 @@ public sealed partial class HmrEngine
             if (string.Equals(d.Severity, "error", StringComparison.OrdinalIgnoreCase)) return d;
         return null;
     }
-
-    private static HmrError BuildError(string url, string fullPath, string text, DiagnosticRecord error) =>
-        new($"{error.Message} ({error.Code})", $"{error.Message}\n    at {url}:{error.Line}:{error.Column}", url,
-            CodeFrame.Build(text, error.Line, error.Column), new ErrorLocation(url, error.Line, error.Column));
 
     /// <summary>The file's bytes; null when it exists but cannot be read now; <paramref name="missing"/> when it is gone.</summary>
     private static byte[]? TryRead(string fullPath, out bool missing)

@@ -87,6 +87,18 @@ public sealed record HmrError(
     /// <summary>Vite's error always has a stack: an empty one when there is none.</summary>
     [JsonPropertyOrder(1)]
     public string? Stack { get; init; } = Stack ?? "";
+
+    /// <summary>A syntax error in a module's source (the lexer's or the full parser's): message with its code, a stack
+    /// line at the place, a code frame around it. The engine's message and the stand-in for a broken module use the
+    /// same, so both overlays read alike.</summary>
+    public static HmrError InSource(string url, string source, Artifact.DiagnosticRecord error) =>
+        new($"{error.Message} ({error.Code})", $"{error.Message}\n    at {url}:{error.Line}:{error.Column}", url,
+            Engine.CodeFrame.Build(source, error.Line, error.Column), new ErrorLocation(url, error.Line, error.Column));
+
+    /// <summary>A dependency that could not be resolved or bundled, at the app's import of it (the package's own files
+    /// are not the page's to show).</summary>
+    public static HmrError AtImport(string url, string code, string message, int line, int column) =>
+        new($"{code}: {message}", null, url, null, new ErrorLocation(url, line, column));
 }
 
 /// <summary>A file (web root URL), 1-based line and column.</summary>

@@ -4,7 +4,6 @@ using System.Threading.Channels;
 using Hmr.Core.Artifact;
 using Hmr.Core.Protocol;
 using Hmr.Runtime.Dependencies;
-using Hmr.Runtime.Serving;
 using Hmr.Runtime.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -108,8 +107,7 @@ internal sealed class ModuleSyntaxChecks : IDisposable
         // Saved again since: the newer version gets its own verdict, and an overlay for this one would be stale.
         if (!StillOnDisk(request)) return;
         _logger.ModuleRejectedByParser(request.Url, error.Line, error.Column, error.Message);
-        var overlay = new ErrorMessage(new HmrError($"{error.Message} ({error.Code})", $"{error.Message}\n    at {request.Url}:{error.Line}:{error.Column}",
-            request.Url, ErrorModule.Frame(request.Source, error.Line, error.Column), new ErrorLocation(request.Url, error.Line, error.Column)));
+        var overlay = new ErrorMessage(HmrError.InSource(request.Url, request.Source, error));
         try
         {
             _server.PublishAsync([request.Url], [overlay]).AsTask().GetAwaiter().GetResult();

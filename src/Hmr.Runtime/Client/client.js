@@ -264,7 +264,7 @@ async function applyUpdate(payload) {
   }
   // Only a successful update means the error shown was fixed.
   if (!failed && hasErrorOverlay()) clearErrorOverlay();
-  if (!failed && !callbackFailed) clearRuntimeErrorsOf(payload.updates.flatMap((u) => [u.path, u.acceptedPath, ...(u.preload ?? []).map((url) => url.split("?")[0])]));
+  if (!failed && !callbackFailed) clearRuntimeErrorsOf(payload.updates.flatMap(updatedPaths));
   notify("vite:afterUpdate", payload);
 }
 
@@ -281,8 +281,12 @@ function planUpdate(update) {
 
 function touchesFailedModule(update) {
   if (failedModules.size === 0) return false;
-  const paths = [update.path, update.acceptedPath, ...(update.preload ?? []).map((url) => url.split("?")[0])];
-  return paths.some((path) => failedModules.has(path));
+  return updatedPaths(update).some((path) => failedModules.has(path));
+}
+
+// The modules an update runs again: its boundary, the module it accepts and every module it fetches anew.
+function updatedPaths(update) {
+  return [update.path, update.acceptedPath, ...(update.preload ?? []).map((url) => url.split("?")[0])];
 }
 
 // Under a nonce-based Content-Security-Policy, the page's nonce (the server put it on the preamble's tag): a preload

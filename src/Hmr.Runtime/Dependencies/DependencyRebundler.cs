@@ -122,8 +122,7 @@ internal sealed class DependencyRebundler
                 _logger.DependencyRebundleProblem($"{file}({diagnostic.Line},{diagnostic.Column}): {diagnostic.Code}: {diagnostic.Message}");
                 // A dependency that failed is reported at the app's import of it: the overlay, as for a broken module.
                 if (_webRoot.UrlOfProjectFile(file) is { } url)
-                    _server.Send(new ErrorMessage(new HmrError($"{diagnostic.Code}: {diagnostic.Message}", null, url, null,
-                        new ErrorLocation(url, diagnostic.Line, diagnostic.Column))));
+                    _server.Send(new ErrorMessage(HmrError.AtImport(url, diagnostic.Code, diagnostic.Message, diagnostic.Line, diagnostic.Column)));
             }
             // Read the new manifest now, not at the next poll: the reload must carry the new import map.
             _manifest.Refresh();

@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using Hmr.Core.Artifact;
+using Hmr.Core.Protocol;
 
 namespace Hmr.Runtime.Serving;
 
@@ -13,13 +13,14 @@ internal static partial class ErrorModule
     public static string Build(string moduleUrl, string source, DiagnosticRecord error, IEnumerable<string> exports)
     {
         var (line, column) = (error.Line, error.Column);
-        // Same shape and wording as the engine's error message (HmrEngine.BuildError), so both overlays read alike.
+        // The engine's error message for the same error (HmrError.InSource), so both overlays read alike.
+        var err = HmrError.InSource(moduleUrl, source, error);
         var payload = JsonSerializer.Serialize(new
         {
-            message = $"{error.Message} ({error.Code})",
-            stack = $"{error.Message}\n    at {moduleUrl}:{line}:{column}",
-            id = moduleUrl,
-            frame = Frame(source, line, column),
+            message = err.Message,
+            stack = err.Stack,
+            id = err.Id,
+            frame = err.Frame,
             loc = new { file = moduleUrl, line, column },
         });
         var thrown = JsonSerializer.Serialize($"[hmr] {moduleUrl}:{line}:{column}: {error.Message}");
@@ -38,23 +39,4 @@ internal static partial class ErrorModule
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*$")]
     private static partial System.Text.RegularExpressions.Regex Identifier();
-
-    /// <summary>Two lines before the error, the error line with a caret under the column, and one line after.</summary>
-    internal static string Frame(string source, int line, int column)
-    {
-        var lines = source.ReplaceLineEndings("\n").Split('\n');
-        line = Math.Clamp(line, 1, lines.Length);
-        var last = Math.Min(lines.Length, line + 1);
-        var width = last.ToString().Length;
-        var frame = new StringBuilder();
-        for (var n = Math.Max(1, line - 2); n <= last; n++)
-        {
-            var text = lines[n - 1].Length > 200 ? lines[n - 1][..200] : lines[n - 1];
-            frame.Append(n == line ? "> " : "  ").Append(n.ToString().PadLeft(width)).Append(" | ").Append(text).Append('\n');
-            if (n != line) continue;
-            var caret = Math.Clamp(column, 1, text.Length + 1);
-            frame.Append("  ").Append(' ', width).Append(" | ").Append(' ', caret - 1).Append("^\n");
-        }
-        return frame.ToString().TrimEnd('\n');
-    }
 }

@@ -75,8 +75,7 @@ internal sealed class HmrWebSocketEndpoint(
             foreach (var diagnostic in failure.Diagnostics)
             {
                 if (webRoot.UrlOfProjectFile(diagnostic.File) is not { } url) continue;
-                return new ErrorMessage(new HmrError($"{diagnostic.Code}: {diagnostic.Message}", null, url, null,
-                    new ErrorLocation(url, diagnostic.Line, diagnostic.Column))) { Replayed = true };
+                return new ErrorMessage(HmrError.AtImport(url, diagnostic.Code, diagnostic.Message, diagnostic.Line, diagnostic.Column)) { Replayed = true };
             }
         return null;
     }
