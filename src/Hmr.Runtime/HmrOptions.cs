@@ -27,6 +27,11 @@ public sealed class HmrOptions
     /// an error the lexer does not see on the pages' overlay (docs/runtime.md, "A module with a syntax error").</summary>
     public bool CheckSyntax { get; set; } = true;
 
+    /// <summary>When <c>dotnet watch</c> has applied a Razor or C# change, and when a static HTML page is edited, fetch the
+    /// page again and morph it into the live one (keeping scripts' state, form input, focus and scroll) instead of
+    /// reloading it (docs/runtime.md, "Markup edits").</summary>
+    public bool MorphMarkup { get; set; } = true;
+
     /// <summary>While changes keep coming (a formatter, a branch switch, a save storm), how long files must stay quiet
     /// before they are propagated as one batch. A single save after a quiet spell goes out at once (as soon as its
     /// events pause, at most 2 ms after the first).</summary>

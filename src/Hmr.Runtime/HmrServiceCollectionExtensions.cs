@@ -39,6 +39,7 @@ public static class HmrServiceCollectionExtensions
             sp.GetRequiredService<IOptions<HmrOptions>>().Value));
         services.AddSingleton<HmrWebSocketEndpoint>();
         services.AddSingleton<ClientAssets>();
+        services.AddSingleton<Html.ServedPages>();
         services.AddHostedService<HmrHostedService>();
         services.AddTransient<IStartupFilter, HmrStartupFilter>();
         return services;

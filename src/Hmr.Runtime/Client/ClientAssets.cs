@@ -19,7 +19,7 @@ internal sealed class ClientAssets
     private readonly FrozenDictionary<string, string> _perRequest;
     private readonly HmrConnectionHub _hub;
 
-    public ClientAssets(HmrToken token, HmrConnectionHub hub, Hosting.HmrWebRoot webRoot)
+    public ClientAssets(HmrToken token, HmrConnectionHub hub, Hosting.HmrWebRoot webRoot, Microsoft.Extensions.Options.IOptions<HmrOptions> options)
     {
         _hub = hub;
         var config = JsonSerializer.Serialize(new Dictionary<string, object>
@@ -32,6 +32,7 @@ internal sealed class ClientAssets
             // dotnet watch names changed static files relative to the project ("wwwroot/site.css"); the preamble
             // leaves the web root's stylesheets to HMR's own swap (preamble.js, isFileHmrHandles).
             ["webRootName"] = webRoot.Name,
+            ["morphMarkup"] = options.Value.MorphMarkup,
         });
         var assembly = typeof(ClientAssets).Assembly;
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);

@@ -2,6 +2,7 @@
 // Every module that uses import.meta.hot imports createHotContext from this module; the server injects that.
 import { showErrorOverlay, clearErrorOverlay, hasErrorOverlay } from "/_hmr/overlay.js";
 import { watchRuntimeErrors, reportRuntimeError, clearRuntimeErrorsOf } from "/_hmr/runtime-errors.js";
+import { refreshPage } from "/_hmr/page-refresh.js";
 
 const config = /*@hmr-config*/{};
 
@@ -333,19 +334,35 @@ function stampedHref(href, timestamp) {
   return `${path}?${[...kept, `t=${timestamp}`].join("&")}${hashAt < 0 ? "" : href.slice(hashAt)}`;
 }
 
-// As in Vite, listeners hear about every full-reload message, also one for another page that this page ignores.
+// As in Vite, listeners hear about every full-reload message, also one for another page that this page ignores. An
+// edit of this very page is morphed in (page-refresh.js): not an update, so no event, unless it falls back to a reload.
 function fullReload(payload) {
-  notify("vite:beforeFullReload", payload);
-  if (payload.path && payload.path !== "*" && payload.path.endsWith(".html")) {
-    const page = decodeURIComponent(location.pathname);
-    const samePage = page === payload.path || (page.endsWith("/") && `${page}index.html` === payload.path);
-    if (!samePage) return;
+  const isPage = payload.path && payload.path !== "*" && payload.path.endsWith(".html");
+  if (isPage && !isThisPage(payload.path)) { notify("vite:beforeFullReload", payload); return; }
+  if (isPage && config.morphMarkup) {
+    return refreshPage(`${payload.path} changed`, (reason) => reloadPage({ ...payload, reason }));
   }
+  reloadPage(payload);
+}
+
+function isThisPage(pagePath) {
+  const page = decodeURIComponent(location.pathname);
+  return page === pagePath || (page.endsWith("/") && `${page}index.html` === pagePath);
+}
+
+function reloadPage(payload) {
+  notify("vite:beforeFullReload", payload);
   // Why, before the page goes: the server's one-line reason (what changed and the importer chain nothing accepted).
   const reason = payload.reason ?? `${payload.triggeredBy ?? payload.path ?? "the server"} asked for a full reload`;
   console.info(`[hmr] reload: ${reason}`);
   rememberReloadReason(reason);
   location.reload();
+}
+
+// dotnet watch applied a code change (preamble.js): its reload becomes a morph of the page as the server renders it now.
+if (config.morphMarkup) {
+  window.__hmrRefreshPage = (reason) =>
+    refreshPage(reason, (why) => reloadPage({ type: "full-reload", path: location.pathname, reason: why }));
 }
 
 // A console without "preserve log" is cleared by the reload: the new page says it again.

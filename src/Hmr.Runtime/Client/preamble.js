@@ -4,7 +4,9 @@
 //    Other CSS and C# refreshes pass through untouched.
 // 2. It makes custom elements replaceable: a module that defines an element and accepts its own updates defines the
 //    same tag again on each update, and the new class takes over the element's existing and future instances.
-// 3. It loads the HMR client module, which opens its own socket and provides import.meta.hot.
+// 3. When dotnet watch has applied a C# or Razor change and would reload the page, it lets the client morph the page
+//    instead (page-refresh.js), which falls back to that reload when the morph is not safe.
+// 4. It loads the HMR client module, which opens its own socket and provides import.meta.hot.
 (function () {
   "use strict";
   var config = /*@hmr-config*/{};
@@ -12,6 +14,8 @@
   window.__hmrPreambleLoaded = true;
   // Page messages the server had broadcast when this page started loading (see onConnected in client.js).
   window.__hmrMessagesAtLoad = /*@hmr-message-count*/0;
+  // Names the server's copy of this page's markup: the base of the first morph (page-refresh.js).
+  window.__hmrPageId = document.currentScript && document.currentScript.getAttribute("data-hmr-page");
 
   // A module that fails to parse or link (say, it imports a name a broken module's stand-in lacks) stops the page's
   // modules before any of them, the client's bookkeeping included, runs. Counted here, before any module script, so
@@ -57,12 +61,24 @@
     return /\.(m?js|html?)$/i.test(path) || isStylesheetHmrSwaps(path);
   }
 
+  // dotnet watch sends RefreshBrowser once it has applied a code change (a Razor view, page or layout, or C#) to the
+  // running app, and reloads a page that is not Blazor's. The client morphs the page instead, if it has loaded
+  // (window.__hmrRefreshPage, set by client.js when Hmr:MorphMarkup is on).
+  function isRefreshHmrMorphs(data) {
+    if (typeof data !== "string" || data.indexOf("RefreshBrowser") < 0 || window.Blazor) return false;
+    if (typeof window.__hmrRefreshPage !== "function") return false;
+    try { return JSON.parse(data).type === "RefreshBrowser"; } catch (e) { return false; }
+  }
+
   // A stylesheet of the web root that a link of this page names by its own path is HMR's to swap (client.js,
   // swapStylesheet): dotnet watch's swap would replace the link's query (`?param=x`) with its `?nonce=`, where HMR's
-  // keeps it. Every other stylesheet (a fingerprinted URL, a Razor app's scoped-CSS bundle) stays dotnet watch's.
+  // keeps it. Every other stylesheet (a fingerprinted URL, a Razor app's scoped-CSS bundle) stays dotnet watch's. The
+  // scoped-CSS bundles (`<App>.styles.css`, a library's `<Lib>.bundle.scp.css`) are built into obj/, not in the web
+  // root, though dotnet watch names them as if they were.
   function isStylesheetHmrSwaps(path) {
     var prefix = config.webRootName + "/";
     if (!/\.css$/i.test(path) || !config.webRootName || path.indexOf(prefix) !== 0) return false;
+    if (/\.(styles|bundle\.scp)\.css$/i.test(path)) return false;
     var urlPath = "/" + path.slice(prefix.length);
     return Array.prototype.some.call(document.querySelectorAll("link[rel~='stylesheet']"), function (link) {
       try { return new URL(link.href, location.href).pathname === urlPath; } catch (e) { return false; }
@@ -170,6 +186,10 @@
       // Registered before the page's own handlers, so stopping propagation here hides the message from them.
       socket.addEventListener("message", function (event) {
         if (isFileHmrHandles(event.data)) event.stopImmediatePropagation();
+        else if (isRefreshHmrMorphs(event.data)) {
+          event.stopImmediatePropagation();
+          window.__hmrRefreshPage("dotnet watch applied a code change");
+        }
       });
     }
     return socket;

@@ -6,15 +6,16 @@ namespace Hmr.Runtime.Html;
 
 /// <summary>The response body as the app sees it during a document request. When the response turns out to be a
 /// 200 <c>text/html</c> without content coding, writes go through an <see cref="InjectingStream"/> and then, when
-/// <paramref name="stamps"/> is given, a <see cref="ModuleScriptStampingStream"/>; anything else passes through
-/// untouched.</summary>
+/// <paramref name="stamps"/> is given, a <see cref="ModuleScriptStampingStream"/>; with <paramref name="capture"/>, a
+/// copy of what goes out is kept (<see cref="Captured"/>). Anything else passes through untouched.</summary>
 internal sealed class InjectingBodyFeature(IHttpResponseBodyFeature inner, HttpResponse response, string snippet, ImportMapAddition? importMap,
-    Func<Stream, ModuleScriptStampingStream>? stamps = null)
+    Func<Stream, ModuleScriptStampingStream>? stamps = null, bool capture = false)
     : IHttpResponseBodyFeature
 {
     private readonly IHttpResponseBodyFeature _inner = inner;
     private InjectingStream? _injecting;
     private ModuleScriptStampingStream? _stamping;
+    private CapturingStream? _capturing;
     private Stream? _stream;
     private PipeWriter? _writer;
     private bool _decided;
@@ -23,6 +24,9 @@ internal sealed class InjectingBodyFeature(IHttpResponseBodyFeature inner, HttpR
 
     /// <summary>See <see cref="InjectingStream.ImportMapOutcome"/>.</summary>
     public string? ImportMapOutcome => _injecting?.ImportMapOutcome;
+
+    /// <summary>The page as it went out, when it was captured and not too large; call after <see cref="CompleteAsync"/>.</summary>
+    public byte[]? Captured => _capturing?.Captured;
 
     public Stream Stream => _stream ??= new DecidingStream(this);
 
@@ -77,8 +81,10 @@ internal sealed class InjectingBodyFeature(IHttpResponseBodyFeature inner, HttpR
         response.Headers.ETag = default;
         response.Headers.LastModified = default;
         response.Headers.CacheControl = "no-cache";
-        _stamping = stamps?.Invoke(_inner.Stream);
-        _injecting = new InjectingStream((Stream?)_stamping ?? _inner.Stream, snippet, importMap, PageNonceAsync);
+        var output = _inner.Stream;
+        if (capture) output = _capturing = new CapturingStream(output, ServedPages.MaxPageBytes);
+        _stamping = stamps?.Invoke(output);
+        _injecting = new InjectingStream((Stream?)_stamping ?? output, snippet, importMap, PageNonceAsync);
         return _injecting;
     }
 

@@ -89,7 +89,9 @@ public sealed class WebApp : IDisposable
     public static async Task<WebApp> CreateFromTemplateAsync(string template, Action<string>? prepare = null)
     {
         var (feed, version) = await RepoPackage.EnsurePackedAsync();
-        var name = "template-" + template;
+        // A name that is its own C# identifier: the templates name the scoped-CSS bundle's link after the identifier
+        // ("template_webapp.styles.css") while the build names the file after the project ("template-webapp.styles.css").
+        var name = "Template" + char.ToUpperInvariant(template[0]) + template[1..];
         var dir = Path.Combine(RepoPackage.RunDirectory, name);
         if (System.IO.Directory.Exists(dir)) System.IO.Directory.Delete(dir, recursive: true); // an earlier attempt that failed
         await ChildProcess.RunAsync(RepoPackage.RunDirectory, TimeSpan.FromMinutes(2), "new", template, "-o", dir, "-n", name, "--no-restore", "--no-update-check");
@@ -181,7 +183,8 @@ public sealed class WebApp : IDisposable
 
     public void DeleteWebFile(string webPath) => File.Delete(WebPath(webPath));
 
-    /// <summary>Puts back every file as it was written at creation and deletes files created since.
+    /// <summary>Puts back every file as it was written at creation (the web root's, Program.cs, Razor views) and deletes
+    /// files created since under the web root.
     /// Returns true when something had to change.</summary>
     public bool RestoreFiles()
     {
@@ -205,6 +208,10 @@ public sealed class WebApp : IDisposable
         foreach (var file in System.IO.Directory.GetFiles(WebRoot, "*", SearchOption.AllDirectories)) originals[file] = File.ReadAllBytes(file);
         var program = Path.Combine(Directory, "Program.cs");
         originals[program] = File.ReadAllBytes(program);
+        foreach (var folder in new[] { "Pages", "Views" }.Select(f => Path.Combine(Directory, f)).Where(System.IO.Directory.Exists))
+        {
+            foreach (var view in System.IO.Directory.GetFiles(folder, "*.cshtml", SearchOption.AllDirectories)) originals[view] = File.ReadAllBytes(view);
+        }
     }
 
     private string WebPath(string webPath) => Path.Combine(WebRoot, webPath.TrimStart('/'));

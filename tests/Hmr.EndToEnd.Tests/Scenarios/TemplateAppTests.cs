@@ -7,7 +7,7 @@ namespace Hmr.EndToEnd.Tests.Scenarios;
 /// a module added to the layout, the template's own stylesheet, a page under a strict Content-Security-Policy, and
 /// the errors a developer makes, under real dotnet watch and Chromium.</summary>
 [TestClass]
-public sealed class TemplateAppTests : ScenarioTest
+public sealed partial class TemplateAppTests : ScenarioTest
 {
     private static readonly Dictionary<string, WebApp> Apps = new(StringComparer.Ordinal);
 
@@ -89,6 +89,7 @@ public sealed class TemplateAppTests : ScenarioTest
         File.WriteAllText(Path.Combine(directory, pages ? "Pages/Csp.cshtml" : "Views/Home/Csp.cshtml"), CspPage(pages));
         if (!pages) Replace(Path.Combine(directory, "Controllers/HomeController.cs"), "    public IActionResult Privacy()", "    public IActionResult Csp() => View();\n\n    public IActionResult Privacy()");
         Replace(Path.Combine(directory, "Program.cs"), "app.UseRouting();", CspMiddleware + "app.UseRouting();");
+        AddMarkupToTemplate(directory, pages);
     }
 
     private static void Replace(string path, string oldText, string newText)

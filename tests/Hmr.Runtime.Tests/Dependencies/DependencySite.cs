@@ -69,7 +69,7 @@ internal static class DependencySite
     }
 
     public static async Task<string> PageAsync(TestApp app, string path) =>
-        await (await app.Http.SendAsync(Document(path))).Content.ReadAsStringAsync();
+        PageIds.Strip(await (await app.Http.SendAsync(Document(path))).Content.ReadAsStringAsync());
 
     public static string Preamble(TestApp app)
     {
