@@ -97,4 +97,7 @@ internal static partial class LoggerExtensions
 
     [LoggerMessage(44, LogLevel.Information, "hmr dependencies: {File} changed, bundling again in the background")]
     public static partial void DependencyInputsChanged(this ILogger logger, string file);
+
+    [LoggerMessage(45, LogLevel.Information, "hmr dependencies: a file of {Package} changed ({File}), bundling again in the background")]
+    public static partial void DependencyPackageFileChanged(this ILogger logger, string package, string file);
 }

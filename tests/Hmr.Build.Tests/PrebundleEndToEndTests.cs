@@ -30,7 +30,7 @@ public sealed class PrebundleEndToEndTests
     }
 
     [TestMethod]
-    public void A_debug_build_bundles_bare_imports_reports_missing_packages_and_bundles_again_only_when_a_lock_file_changed()
+    public void A_debug_build_bundles_bare_imports_reports_missing_packages_and_bundles_again_only_when_a_lock_file_or_a_read_package_file_changed()
     {
         using var project = new TestWebProject("prebundle");
         CopyInstalledPackage("lodash-es", project.Directory);
@@ -74,6 +74,17 @@ public sealed class PrebundleEndToEndTests
         AssertSucceeded(locked);
         StringAssert.Contains(locked.Output, "Hmr: 1 dependencies bundled into 1 files (1 failed)");
         Assert.AreNotEqual(manifestTime, File.GetLastWriteTimeUtc(project.PathOf(ManifestFile)));
+
+        // A local patch of a file the bundle read (an editor, patch-package): no version or lock file changes, yet the
+        // target runs (the file is one of its inputs) and the optimizer bundles again; other package files do not count.
+        project.AssertNoOpBuild("_HmrBundleDependencies", ManifestFile);
+        File.AppendAllText(project.PathOf("node_modules/lodash-es/README.md"), "\nnot read by any bundle\n");
+        project.AssertNoOpBuild("_HmrBundleDependencies", ManifestFile);
+        File.AppendAllText(project.PathOf("node_modules/lodash-es/debounce.js"), "\n// patched locally\n");
+        var patched = project.Build();
+        AssertSucceeded(patched);
+        StringAssert.Contains(patched.Output, "Hmr: 1 dependencies bundled into 1 files (1 failed)");
+        project.AssertNoOpBuild("_HmrBundleDependencies", ManifestFile);
 
         // Pre-bundling off: bare imports are the analysis's HMR020 again, and no manifest is handed to the runtime.
         var off = project.Build("-p:HmrPrebundle=false");

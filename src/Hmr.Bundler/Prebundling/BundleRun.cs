@@ -34,14 +34,22 @@ internal static class BundleRun
             var why = FailureReport.NotBundled(entry.Dependency, problems, projectDirectory);
             failed.Add(new ManifestFailure(name, [.. new[] { why }.Concat(problems).Select(d => FailureReport.Stored(d, projectDirectory))]));
         }
-        var packages = recorder.FoundFiles.Concat(entries.Select(e => e.File))
-            .Select(resolver.FindPackage).OfType<PackageInfo>()
-            .DistinctBy(p => p.RootDirectory)
-            .Select(p => new ManifestPackage(p.Name, p.Version, ProjectPaths.Relative(projectDirectory, p.RootDirectory)))
+        var packages = recorder.FoundFiles.Concat(entries.Select(e => e.File)).Distinct(StringComparer.Ordinal)
+            .Select(file => (File: file, Package: resolver.FindPackage(file))).Where(f => f.Package is not null)
+            .GroupBy(f => f.Package!.RootDirectory, StringComparer.Ordinal)
+            .Select(group => ManifestPackageOf(group.First().Package!, group.Select(f => f.File), projectDirectory))
             .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Root, StringComparer.Ordinal)
             .ToList();
         var warnings = result.Diagnostics.Where(IsWarning).Distinct().ToList();
         return new BundleRunResult(result.Chunks, failed, packages, warnings);
+    }
+
+    /// <summary>The package with the files of it the bundles read, stamped as they are now (read just before).</summary>
+    private static ManifestPackage ManifestPackageOf(PackageInfo package, IEnumerable<string> files, string projectDirectory)
+    {
+        var relative = files.Select(f => Path.GetRelativePath(package.RootDirectory, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        return new ManifestPackage(package.Name, package.Version, ProjectPaths.Relative(projectDirectory, package.RootDirectory),
+            relative, PackageFileStamp.Compute(package.RootDirectory, relative));
     }
 
     private static BundleRequest Request(IEnumerable<(SelectedDependency Dependency, string File)> entries, IModuleResolver resolver, string mode) => new()

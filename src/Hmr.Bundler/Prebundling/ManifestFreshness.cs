@@ -6,7 +6,8 @@ namespace Hmr.Bundler.Prebundling;
 /// <summary>Whether an existing manifest still describes the bundles the inputs would give: the same inputs hash, every
 /// file it lists present, and every package it lists still at the version it had (packages reached only through
 /// other packages, such as <c>scheduler</c> under <c>react-dom</c>, are not known before bundling, so the inputs hash
-/// cannot cover them; their versions are checked here instead). A manifest that records a failure of the bundler
+/// cannot cover them; their versions are checked here instead), and every package's files the bundles read unchanged
+/// (<see cref="PackageFileStamp"/>: a local patch bundles again). A manifest that records a failure of the bundler
 /// itself (<see cref="BundleCodes.InternalError"/>, e.g. its parser could not be loaded) is never current: that failure
 /// says nothing about the inputs, so the next build tries again.</summary>
 internal static class ManifestFreshness
@@ -15,7 +16,8 @@ internal static class ManifestFreshness
         manifest.InputsHash == inputsHash
         && !manifest.Failed.Any(f => f.Diagnostics.Any(d => d.Code == BundleCodes.InternalError))
         && manifest.Files.All(f => File.Exists(Path.Join(outputDirectory, f.File)))
-        && manifest.Packages.All(p => VersionAt(Path.GetFullPath(p.Root, projectDirectory)) is { } found && found.Version == p.Version);
+        && manifest.Packages.All(p => VersionAt(Path.GetFullPath(p.Root, projectDirectory)) is { } found && found.Version == p.Version
+            && PackageFileStamp.Compute(Path.GetFullPath(p.Root, projectDirectory), p.Files) == p.FilesStamp);
 
     /// <summary>The <c>version</c> in the folder's <c>package.json</c> (wrapped: a file with no version, or no file,
     /// gives a record holding null), or null when the file cannot be read as JSON.</summary>

@@ -15,7 +15,7 @@ public sealed record DependencyManifest(
     IReadOnlyList<ManifestPackage> Packages,
     IReadOnlyList<ManifestFailure> Failed)
 {
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 }
 
 /// <summary>One written bundle file. <paramref name="Kind"/> is <c>entry</c>, <c>shared</c> or <c>lazy</c>;
@@ -23,8 +23,10 @@ public sealed record DependencyManifest(
 /// first 8 characters of.</summary>
 public sealed record ManifestFile(string File, string Url, string Kind, string? Entry, string Hash);
 
-/// <summary>A package the bundles were made from; <paramref name="Root"/> is relative to the project, with <c>/</c>.</summary>
-public sealed record ManifestPackage(string Name, string? Version, string Root);
+/// <summary>A package the bundles were made from; <paramref name="Root"/> is relative to the project, with <c>/</c>.
+/// <paramref name="Files"/> are the package's files the bundles were made from (relative to its root, sorted) and
+/// <paramref name="FilesStamp"/> their <see cref="PackageFileStamp.Compute"/> when they were read.</summary>
+public sealed record ManifestPackage(string Name, string? Version, string Root, IReadOnlyList<string> Files, string FilesStamp);
 
 /// <summary>A specifier that was not bundled. Its first diagnostic says why (at the app's import); the others are
 /// the problems in the package's files.</summary>

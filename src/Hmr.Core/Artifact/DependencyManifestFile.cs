@@ -49,6 +49,8 @@ public static class DependencyManifestFile
             throw new InvalidDataException($"schemaVersion {manifest.SchemaVersion}, expected {DependencyManifest.CurrentSchemaVersion}");
         if (manifest is not { InputsHash: not null, UrlBase: not null, Imports: not null, Files: not null, Packages: not null, Failed: not null })
             throw new InvalidDataException("a member of the manifest is missing");
+        if (manifest.Packages.Any(p => p is not { Name: not null, Root: not null, Files: not null, FilesStamp: not null }))
+            throw new InvalidDataException("a member of a package is missing");
         return manifest;
     }
 }

@@ -77,6 +77,15 @@ internal sealed class DependencyRebundler
         Request();
     }
 
+    /// <summary>A file a bundle was made from changed inside its package (a local patch): bundle again. The run finds
+    /// the package's stamp changed and bundles; the pages whose dependency's URL changed reload.</summary>
+    public void PackageFileChanged(string package, string file)
+    {
+        if (!CanRun) return;
+        _logger.DependencyPackageFileChanged(package, file);
+        Request();
+    }
+
     /// <summary>Asks for a run; one already waiting absorbs it.</summary>
     public void Request()
     {

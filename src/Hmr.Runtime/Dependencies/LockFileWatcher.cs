@@ -6,8 +6,8 @@ namespace Hmr.Runtime.Dependencies;
 /// pnpm-lock.yaml, yarn.lock, libman.json) while the app runs: an <c>npm install</c> under <c>dotnet watch</c> changes
 /// one, and the bundles must follow without a rebuild (docs/dependencies.md, "While the app runs"). The project folder
 /// is watched for all of them (one may appear there), and the folder of each one found above it (a monorepo's root).
-/// Files inside <c>node_modules</c> are not watched: tens of thousands of them would cost more watches than a system
-/// allows.</summary>
+/// Files inside <c>node_modules</c> are not watched (tens of thousands of them would cost more watches than a system
+/// allows): <see cref="PackageFilePoller"/> checks the ones the bundles were made from.</summary>
 internal sealed class LockFileWatcher : IDisposable
 {
     private readonly List<FileSystemWatcher> _watchers = [];

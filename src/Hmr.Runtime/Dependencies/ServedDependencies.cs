@@ -12,8 +12,10 @@ internal sealed record DependencyFile(string File, string Url, string Hash);
 internal sealed class ServedDependencies
 {
     private ServedDependencies(string folder, string? urlBase, IReadOnlyList<KeyValuePair<string, string>> imports,
-        IReadOnlyDictionary<string, DependencyFile> filesByUrl, IReadOnlyList<ManifestFailure>? failures = null)
+        IReadOnlyDictionary<string, DependencyFile> filesByUrl, IReadOnlyList<ManifestFailure>? failures = null,
+        IReadOnlyList<ManifestPackage>? packages = null)
     {
+        Packages = packages ?? [];
         Failures = failures ?? [];
         Failed = Failures.Select(f => f.Specifier).ToHashSet(StringComparer.Ordinal);
         Folder = folder;
@@ -43,6 +45,9 @@ internal sealed class ServedDependencies
 
     /// <summary>Those failures with their diagnostics (at the app's import, and in the package), as the manifest records them.</summary>
     public IReadOnlyList<ManifestFailure> Failures { get; }
+
+    /// <summary>The packages the bundles were made from, with the files of each they read and their stamp.</summary>
+    public IReadOnlyList<ManifestPackage> Packages { get; }
 
     /// <summary>The same entries for the engine's analyzer: their URLs are leaves, served here, not web-root files.</summary>
     public ProvidedImports Provided { get; }
@@ -75,7 +80,7 @@ internal sealed class ServedDependencies
             imports.Add(new(specifier, url));
         }
         var failures = manifest.Failed.Where(f => f?.Specifier is not null).Select(f => f with { Diagnostics = f.Diagnostics ?? [] }).ToList();
-        return new ServedDependencies(folder, urlBase, imports, files, failures);
+        return new ServedDependencies(folder, urlBase, imports, files, failures, manifest.Packages);
     }
 
     private static InvalidDataException Invalid(string problem) => new(problem);

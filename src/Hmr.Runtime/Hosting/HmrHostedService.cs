@@ -25,6 +25,7 @@ internal sealed class HmrHostedService(
     private IHmrEngine? _engine;
     private WebRootWatcher? _watcher;
     private Dependencies.LockFileWatcher? _lockFiles;
+    private Dependencies.PackageFilePoller? _packageFiles;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +56,11 @@ internal sealed class HmrHostedService(
         dependencies.ImportsChanged += OnDependenciesChanged;
         dependencies.StartWatching();
         _watcher = new WebRootWatcher(webRoot.FullPath, Post, e => logger.WatcherError(e.Message));
-        if (rebundler.CanRun) _lockFiles = new Dependencies.LockFileWatcher(webRoot.ProjectDirectory, rebundler.LockFileChanged);
+        if (rebundler.CanRun)
+        {
+            _lockFiles = new Dependencies.LockFileWatcher(webRoot.ProjectDirectory, rebundler.LockFileChanged);
+            _packageFiles = new Dependencies.PackageFilePoller(dependencies, webRoot.ProjectDirectory, rebundler.PackageFileChanged);
+        }
         holder.Set(_engine);
         return Task.CompletedTask;
     }
@@ -99,6 +104,7 @@ internal sealed class HmrHostedService(
     {
         _watcher?.Dispose();
         _lockFiles?.Dispose();
+        _packageFiles?.Dispose();
         if (_engine is not null) _engine.OutcomeReady -= Publish;
         dependencies.ImportsChanged -= OnDependenciesChanged;
         return Task.CompletedTask;
@@ -108,6 +114,7 @@ internal sealed class HmrHostedService(
     {
         _watcher?.Dispose();
         _lockFiles?.Dispose();
+        _packageFiles?.Dispose();
         holder.Set(null);
         _engine?.Dispose();
     }

@@ -93,6 +93,30 @@ public sealed class IncrementalPrebundlingTests
     }
 
     [TestMethod]
+    public void A_local_patch_of_a_file_the_bundle_read_bundles_again_other_files_of_the_package_do_not()
+    {
+        using var project = new PrebundleProject();
+        project.Write("node_modules/patched/package.json", """{ "name": "patched", "version": "1.0.0", "module": "index.js" }""");
+        project.Write("node_modules/patched/index.js", "export { answer } from './answer.js';\n");
+        project.Write("node_modules/patched/answer.js", "export const answer = 41;\n");
+        project.Write("node_modules/patched/README.md", "docs\n");
+        var uses = PrebundleProject.UsesFromApp("patched");
+        var first = project.Optimize(uses);
+        CollectionAssert.AreEqual(new[] { "answer.js", "index.js" }, first.Manifest.Packages.Single().Files.ToArray());
+
+        File.AppendAllText(Path.Combine(project.Root, "node_modules/patched/README.md"), "more docs\n");
+        Assert.IsTrue(project.Optimize(uses).UpToDate, "a file no bundle read");
+
+        // What patch-package or an editor does to an installed package: same version, same package.json.
+        project.Write("node_modules/patched/answer.js", "export const answer = 42;\n");
+        var patched = project.Optimize(uses);
+        Assert.IsFalse(patched.UpToDate, "a file the bundle read changed");
+        Assert.AreNotEqual(first.Manifest.Imports["patched"], patched.Manifest.Imports["patched"], "new content, new URL");
+        StringAssert.Contains(File.ReadAllText(project.EntryFile(patched, "patched")), "42");
+        Assert.IsTrue(project.Optimize(uses).UpToDate);
+    }
+
+    [TestMethod]
     public void An_unchanged_entry_keeps_its_url_when_a_dependency_is_added_and_removed_ones_are_deleted()
     {
         using var project = new PrebundleProject("lodash-es", "date-fns", "dayjs");

@@ -23,7 +23,7 @@ public sealed partial class ManifestAndBundlesTests
         Assert.IsFalse(result.UpToDate);
         Assert.IsEmpty(result.Diagnostics, string.Join("\n", result.Diagnostics));
         var manifest = result.Manifest;
-        Assert.AreEqual(1, manifest.SchemaVersion);
+        Assert.AreEqual(2, manifest.SchemaVersion);
         Assert.AreEqual("/_deps/", manifest.UrlBase);
         CollectionAssert.AreEqual(new[] { "dayjs", "lodash-es", "react", "react-dom/client" }, manifest.Imports.Keys.ToArray());
         foreach (var file in manifest.Files)
@@ -49,6 +49,8 @@ public sealed partial class ManifestAndBundlesTests
         var lodash = manifest.Packages.Single(p => p.Name == "lodash-es");
         Assert.AreEqual("4.18.1", lodash.Version);
         StringAssert.EndsWith(lodash.Root, "node_modules/lodash-es");
+        CollectionAssert.Contains(lodash.Files.ToArray(), "debounce.js", "the files the bundles read, relative to the package");
+        CollectionAssert.DoesNotContain(lodash.Files.ToArray(), "package.json");
         Assert.IsTrue(manifest.Packages.Any(p => p.Name == "scheduler"), "a package reached only through react-dom is listed too");
         Assert.IsEmpty(manifest.Failed);
 
@@ -124,7 +126,10 @@ public sealed partial class ManifestAndBundlesTests
             LocalImportMap = [new LocalImportMapEntry("greeter", Path.Combine(project.Root, "wwwroot/lib/greeter"))],
         });
 
-        Assert.AreEqual(new ManifestPackage("greeter", "2.0.0", "wwwroot/lib/greeter"), result.Manifest.Packages.Single());
+        var package = result.Manifest.Packages.Single();
+        Assert.AreEqual(("greeter", "2.0.0", "wwwroot/lib/greeter"), (package.Name, package.Version, package.Root));
+        CollectionAssert.AreEqual(new[] { "greet.js" }, package.Files.ToArray(), "the files the bundle read");
+        Assert.AreEqual(PackageFileStamp.Compute(Path.Combine(project.Root, "wwwroot/lib/greeter"), ["greet.js"]), package.FilesStamp);
         var output = project.RunInNode($"import {{ greet }} from \"./{Path.GetFileName(project.EntryFile(result, "greeter"))}\"; console.log(greet('map'));");
         Assert.AreEqual("hello map", output);
     }

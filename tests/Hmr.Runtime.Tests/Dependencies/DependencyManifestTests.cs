@@ -29,7 +29,7 @@ public sealed class DependencyManifestTests
     [TestMethod]
     public async Task Corrupt_or_other_schema_manifest_means_no_dependencies_logged_once()
     {
-        foreach (var text in new[] { "{\"schemaVersion\":1,\"urlBase\":\"/_deps/\",\"imports\":{", "{\"schemaVersion\":2,\"urlBase\":\"/_deps/\",\"imports\":{\"a\":\"/_deps/a.js\"}}", "[]" })
+        foreach (var text in new[] { "{\"schemaVersion\":1,\"urlBase\":\"/_deps/\",\"imports\":{", "{\"schemaVersion\":3,\"urlBase\":\"/_deps/\",\"imports\":{\"a\":\"/_deps/a.js\"}}", "[]" })
         {
             var logs = new CollectingLogs();
             await using var app = await DependencySite.StartAsync(Site(), [], logs: logs);

@@ -34,7 +34,7 @@ internal static class DependencySite
         foreach (var bundle in bundles) File.WriteAllText(Path.Combine(folder, bundle.File), bundle.Content);
         var manifest = new
         {
-            schemaVersion = 1,
+            schemaVersion = Hmr.Core.Artifact.DependencyManifest.CurrentSchemaVersion,
             inputsHash = "test",
             urlBase = UrlBase,
             imports = bundles.ToDictionary(b => b.Specifier, b => b.Url),

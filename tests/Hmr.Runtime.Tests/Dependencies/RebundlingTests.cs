@@ -145,6 +145,39 @@ public sealed class RebundlingTests
             string.Join("\n", logs.Entries.Select(e => e.Message)));
     }
 
+    [TestMethod]
+    public async Task A_file_patched_inside_a_package_while_running_bundles_again()
+    {
+        var logs = new CollectingLogs();
+        await using var app = await TestApp.StartAsync(Site(), prepare: root =>
+        {
+            TestApp.Write(root, "node_modules/tiny-lib/package.json", """{ "name": "tiny-lib", "version": "1.0.0", "module": "index.js" }""");
+            TestApp.Write(root, "node_modules/tiny-lib/index.js", "export const answer = 41;\n");
+        }, build: builder =>
+        {
+            builder.Configuration["Hmr:DependencyManifestFile"] = DependencySite.ManifestPath;
+            builder.Configuration["Hmr:BundlerAssembly"] = BundlerAssembly;
+            builder.Logging.AddProvider(logs);
+        });
+        await app.Http.GetStringAsync("/js/main.js");
+        TestApp.Write(app.Root, "wwwroot/js/main.js", "import { answer } from 'tiny-lib';\nexport const value = answer;\n");
+        string? BundleUrl() => File.Exists(DependencySite.ManifestFile(app.Root))
+            && JsonDocument.Parse(File.ReadAllText(DependencySite.ManifestFile(app.Root))).RootElement.GetProperty("imports").TryGetProperty("tiny-lib", out var url)
+            ? url.GetString() : null;
+        await WaitForAsync(() => BundleUrl() is not null);
+        await Probe(app).IdleAsync();
+        var before = BundleUrl()!;
+        StringAssert.Contains(await app.Http.GetStringAsync(before), "41");
+
+        // A local patch (an editor, patch-package): same version, same package.json, other code.
+        TestApp.Write(app.Root, "node_modules/tiny-lib/index.js", "export const answer = 42; // patched\n");
+
+        await WaitForAsync(() => BundleUrl() is { } now && now != before);
+        StringAssert.Contains(await app.Http.GetStringAsync(BundleUrl()!), "42");
+        Assert.IsTrue(logs.Entries.Any(e => e.Message.Contains("a file of tiny-lib changed (node_modules/tiny-lib/index.js), bundling again", StringComparison.Ordinal)),
+            string.Join("\n", logs.Entries.Select(e => e.Message)));
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

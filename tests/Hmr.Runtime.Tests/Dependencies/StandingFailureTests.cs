@@ -9,7 +9,7 @@ public sealed class StandingFailureTests
 {
     private static string Manifest(params object[] failed) => JsonSerializer.Serialize(new
     {
-        schemaVersion = 1,
+        schemaVersion = Hmr.Core.Artifact.DependencyManifest.CurrentSchemaVersion,
         inputsHash = "test",
         urlBase = DependencySite.UrlBase,
         imports = new Dictionary<string, string> { [DependencySite.Lodash.Specifier] = DependencySite.Lodash.Url },
