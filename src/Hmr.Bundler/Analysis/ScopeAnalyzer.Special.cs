@@ -3,8 +3,9 @@ using Acornima.Ast;
 
 namespace Hmr.Bundler.Analysis;
 
-/// <summary>The expressions the emitter rewrites: <c>require('x')</c>, <c>import('x')</c>, <c>import.meta.url</c>,
-/// <c>process.env.NODE_ENV</c>, and the branches a <c>NODE_ENV</c> test makes dead.</summary>
+/// <summary>The expressions the emitter rewrites: <c>require('x')</c>, <c>import('x')</c>, <c>process.env.NODE_ENV</c>,
+/// and the branches a <c>NODE_ENV</c> test makes dead. <c>import.meta.url</c> only marks the module as an ES module: it
+/// stays as written, the URL of the chunk it ends up in (docs/bundling.md).</summary>
 internal sealed partial class ScopeAnalyzer
 {
     private void WalkMember(MemberExpression member)
@@ -12,7 +13,6 @@ internal sealed partial class ScopeAnalyzer
         if (IsImportMetaUrl(member))
         {
             _info.HasModuleSyntax = true;
-            _info.ImportMetaUrls.Add(SpanOf(member));
             return;
         }
         if (AsNodeEnv(member) is { } process)

@@ -18,8 +18,6 @@ internal sealed class ScopeInfo(Scope top)
 
     public List<DependencyCall> Calls { get; } = [];
 
-    /// <summary><c>import.meta.url</c> expressions.</summary>
-    public List<SourceSpan> ImportMetaUrls { get; } = [];
 
     /// <summary><c>process.env.NODE_ENV</c> expressions whose <c>process</c> is the global one.</summary>
     public List<SourceSpan> NodeEnvReads { get; } = [];

@@ -14,10 +14,6 @@ public sealed class BundleRequest
     /// <summary>The value <c>process.env.NODE_ENV</c> is replaced with (React and others pick their build by it).</summary>
     public string Mode { get; init; } = "development";
 
-    /// <summary>Maps an original file's absolute path to the URL <c>import.meta.url</c> must keep pointing at.
-    /// The default is a <c>file://</c> URL.</summary>
-    public Func<string, string> FileUrl { get; init; } = static path => new Uri(path).AbsoluteUri;
-
     /// <summary>Files larger than this are reported (HMR122) instead of parsed: no real module is this big.</summary>
     public long MaxFileBytes { get; init; } = 20 * 1024 * 1024;
 }

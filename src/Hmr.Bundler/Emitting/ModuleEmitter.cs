@@ -56,10 +56,6 @@ internal sealed class ModuleEmitter(BundleRequest request, Linker linker, ChunkP
                 }
             }
         }
-        foreach (var span in module.Scope.ImportMetaUrls)
-        {
-            edits.Replace(span.Start, span.End, JsString.Quote(request.FileUrl(module.Path)));
-        }
         WriteModule(module, edits, output);
     }
 
