@@ -12,10 +12,11 @@ if ! command -v chromium >/dev/null 2>&1; then
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
-# npm folders the tests use: the reference tools (es-module-lexer) and the real packages that resolution and bundling
-# are checked against. Tests only: the product never needs Node.
-for folder in tests/reference tests/Hmr.Bundler.Tests/packages; do
-  if [ -f "$folder/package.json" ] && [ ! -d "$folder/node_modules" ]; then
+# npm folders the tests use: the reference tools (es-module-lexer, Vite) and the real packages that resolution and
+# bundling are checked against. Tests only: the product never needs Node.
+for folder in tests/reference tests/Hmr.Bundler.Tests/packages tests/Hmr.EndToEnd.Tests/vite; do
+  # Missing, or older than the lock file (a package added since): npm ci again.
+  if [ -f "$folder/package.json" ] && { [ ! -d "$folder/node_modules" ] || [ "$folder/package-lock.json" -nt "$folder/node_modules/.package-lock.json" ]; }; then
     echo "test.sh: installing the npm packages of $folder (tests only)"
     (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error) || echo "test.sh: npm install in $folder failed"
   fi

@@ -2,7 +2,6 @@
 // Every module that uses import.meta.hot imports createHotContext from this module; the server injects that.
 import { showErrorOverlay, clearErrorOverlay, hasErrorOverlay } from "/_hmr/overlay.js";
 import { watchRuntimeErrors, reportRuntimeError, clearRuntimeErrorsOf } from "/_hmr/runtime-errors.js";
-import { refreshPage } from "/_hmr/page-refresh.js";
 
 const config = /*@hmr-config*/{};
 
@@ -357,6 +356,17 @@ function reloadPage(payload) {
   console.info(`[hmr] reload: ${reason}`);
   rememberReloadReason(reason);
   location.reload();
+}
+
+// Loaded on the first markup edit, not with every page: most loads never need it.
+async function refreshPage(reason, reload) {
+  try {
+    const { refreshPage: refresh } = await import("/_hmr/page-refresh.js");
+    return refresh(reason, reload);
+  } catch (error) {
+    console.error("[hmr] loading the markup refresh failed", error);
+    return reload(`${reason}; the markup refresh could not load`);
+  }
 }
 
 // dotnet watch applied a code change (preamble.js): its reload becomes a morph of the page as the server renders it now.

@@ -11,7 +11,8 @@ namespace Hmr.EndToEnd.Tests.Equivalence;
 /// of the exports of real packages gives the same results bundled by Hmr.Bundler as unbundled (the packages' own ES
 /// files through an import map) for lodash-es, date-fns, rxjs, d3, lit, preact + htm, three, vue, immer, zod and nanoid;
 /// for the CommonJS ones, dayjs gives what Node gives on the package itself, and React with react-dom/client renders,
-/// runs effects and updates state, which it does only with one React instance.</summary>
+/// runs effects and updates state, which it does only with one React instance. And all of them, ES and CommonJS, give
+/// the same results bundled by us as bundled by Vite 7's dependency optimizer (its dev server, on the same pages).</summary>
 [TestClass]
 public sealed class BundleEquivalenceTests
 {
@@ -57,7 +58,15 @@ public sealed class BundleEquivalenceTests
         WritePage(webRoot, "es-unbundled.html", unbundledMap, "/es.js", shim: true);
         WritePage(webRoot, "cjs-bundled.html", bundledMap, "/cjs.js", shim: false);
         server = new StaticFileServer(("/_deps/", Path.Combine(project, "obj", "hmr", "deps")), ("/node_modules/", packagesFolder), ("/", webRoot));
+
+        // The same modules for Vite, in pages without an import map: Vite resolves and pre-bundles the bare imports.
+        viteRoot = Directory.CreateDirectory(Path.Combine(project, "vite-site")).FullName;
+        foreach (var module in new[] { "es.js", "cjs.js" }) File.Copy(Path.Combine(site, module), Path.Combine(viteRoot, module));
+        foreach (var module in new[] { "es", "cjs" }) WritePage(viteRoot, $"{module}.html", importMap: null, $"/{module}.js", shim: false);
+        Directory.CreateSymbolicLink(Path.Combine(viteRoot, "node_modules"), packagesFolder);
     }
+
+    private static string viteRoot = "";
 
     private static string PackageUrl(string file)
     {
@@ -66,7 +75,7 @@ public sealed class BundleEquivalenceTests
         return "/node_modules/" + relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
-    private static void WritePage(string webRoot, string name, JsonObject importMap, string module, bool shim)
+    private static void WritePage(string webRoot, string name, JsonObject? importMap, string module, bool shim)
     {
         var defines = shim
             ? "<script>globalThis.process = { env: { NODE_ENV: 'development' } }; globalThis.__VUE_OPTIONS_API__ = true; globalThis.__VUE_PROD_DEVTOOLS__ = false; globalThis.__VUE_PROD_HYDRATION_MISMATCH_DETAILS__ = false;</script>\n"
@@ -74,7 +83,7 @@ public sealed class BundleEquivalenceTests
         File.WriteAllText(Path.Combine(webRoot, name), $"""
             <!DOCTYPE html>
             <html><head><meta charset="utf-8"><link rel="icon" href="data:,">
-            {defines}<script type="importmap">{importMap.ToJsonString()}</script>
+            {defines}{(importMap is null ? "" : $"<script type=\"importmap\">{importMap.ToJsonString()}</script>")}
             </head><body><script type="module" src="{module}"></script></body></html>
             """);
     }
@@ -87,8 +96,11 @@ public sealed class BundleEquivalenceTests
     }
 
     /// <summary>The page's results, from a fresh browser context; fails on any page error, console error or failed request.</summary>
-    private static async Task<JsonObject> ResultsAsync(string page)
+    private static async Task<JsonObject> ResultsAsync(string page) => await ResultsAtAsync(server!.Url(page));
+
+    private static async Task<JsonObject> ResultsAtAsync(string url)
     {
+        var page = url;
         var browser = await Browser.GetAsync();
         await using var context = await browser.NewContextAsync();
         var tab = await context.NewPageAsync();
@@ -97,7 +109,7 @@ public sealed class BundleEquivalenceTests
         tab.Console += (_, m) => { if (m.Type == "error") problems.Add("console: " + m.Text); };
         tab.RequestFailed += (_, r) => problems.Add("request failed: " + r.Url);
         tab.Response += (_, r) => { if (r.Status >= 400) problems.Add($"{r.Status}: {r.Url}"); };
-        await tab.GotoAsync(server!.Url(page));
+        await tab.GotoAsync(url);
         try
         {
             await tab.WaitForFunctionAsync("() => typeof window.__results === 'string'", null, new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 100 });
@@ -143,5 +155,26 @@ public sealed class BundleEquivalenceTests
         Assert.IsGreaterThanOrEqualTo(3, react["effects"]!.GetValue<int>());
         var reactVersion = JsonNode.Parse(File.ReadAllText(Path.Combine(packagesFolder, "react", "package.json")))!["version"]!.GetValue<string>();
         Assert.AreEqual(reactVersion, react["version"]!.GetValue<string>());
+    }
+
+    [TestMethod]
+    public async Task EsAndCommonJsPackages_BundledByUs_GiveTheResultsOfVitesOptimizer()
+    {
+        using var vite = await ViteDevServer.StartAsync(viteRoot, EsSpecifiers.Concat(CommonJsSpecifiers));
+        foreach (var (ourPage, vitePage) in new[] { ("/es-bundled.html", "/es.html"), ("/cjs-bundled.html", "/cjs.html") })
+        {
+            var ours = await ResultsAsync(ourPage);
+            JsonObject theirs;
+            try { theirs = await ResultsAtAsync(vite.Url(vitePage)); }
+            catch (AssertFailedException e) { throw new AssertFailedException($"{e.Message}\n--- Vite ---\n{vite.Output}", e); }
+
+            CollectionAssert.AreEquivalent(theirs.Select(p => p.Key).ToList(), ours.Select(p => p.Key).ToList(), vitePage);
+            var differences = theirs.Where(p => !JsonNode.DeepEquals(p.Value, ours[p.Key]))
+                .Select(p => $"{p.Key}:\n  Vite {p.Value!.ToJsonString()}\n  ours {ours[p.Key]!.ToJsonString()}").ToList();
+            Assert.AreEqual(0, differences.Count, string.Join("\n", differences));
+            foreach (var package in ours.Select(p => p.Key)) TestContext.WriteLine($"{package}: same results bundled by us and by Vite");
+        }
+        // Vite did pre-bundle them (its optimizer's output, not the packages' own files, answered the pages).
+        Assert.IsTrue(Directory.Exists(Path.Combine(viteRoot, ".vite-cache", "deps")), vite.Output);
     }
 }
