@@ -15,16 +15,8 @@ repo="$(cd "$here/../.." && pwd)"
 # Exact versions from package-lock.json; playwright-core downloads no browser.
 [ -d "$here/node_modules/playwright-core" ] || (cd "$here" && npm ci --no-audit --no-fund)
 
-stamp="$(date -u +%Y%m%d%H%M%S).$$"
-version="0.1.0-markup.$stamp"
-tmp="$(mktemp -d /tmp/hmr-markup-XXXXXX)"
-trap 'rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/hmr.build/$version"; [ "${KEEP:-0}" = 1 ] && echo "kept $tmp" || rm -rf "$tmp"' EXIT
-
-echo "dotnet pack src/Hmr.Build as $version"
-if ! dotnet pack "$repo/src/Hmr.Build" -c Release -o "$tmp/feed" -p:PackageVersion="$version" -p:UseArtifactsOutput=true \
-     -p:ArtifactsPath="$tmp/pack-artifacts" -nodeReuse:false -p:UseSharedCompilation=false >"$tmp/pack.log" 2>&1; then
-  tail -40 "$tmp/pack.log"; exit 1
-fi
+# Hmr.Build packed under a version of its own (bench/pack-temporary.sh): sets $version and $tmp.
+source "$repo/bench/pack-temporary.sh" markup
 
 cd "$here"
 node driver.mjs --work "$tmp" --feed "$tmp/feed" --version "$version" --sdk "$(dotnet --version)" "$@"

@@ -17,18 +17,8 @@ packages="${PACKAGES:-$repo/tests/Hmr.Bundler.Tests/packages/node_modules}"
 [ -d "$here/node_modules/playwright-core" ] || (cd "$here" && npm ci --no-audit --no-fund)
 [ -d "$here/../prebundle/node_modules/vite" ] || (cd "$here/../prebundle" && npm ci --no-audit --no-fund)
 
-# A version unique to the run, so the NuGet cache never serves a stale Hmr.Build; removed from the cache at the end.
-stamp="$(date -u +%Y%m%d%H%M%S).$$"
-version="0.1.0-pageload.$stamp"
-tmp="$(mktemp -d /tmp/hmr-pageload-XXXXXX)"
-trap 'rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/hmr.build/$version"; [ "${KEEP:-0}" = 1 ] && echo "kept $tmp" || rm -rf "$tmp"' EXIT
-
-# Built into the run's own artifacts folder, never the tree's bin/ and obj/.
-echo "dotnet pack src/Hmr.Build as $version"
-if ! dotnet pack "$repo/src/Hmr.Build" -c Release -o "$tmp/feed" -p:PackageVersion="$version" -p:UseArtifactsOutput=true \
-     -p:ArtifactsPath="$tmp/pack-artifacts" -nodeReuse:false -p:UseSharedCompilation=false >"$tmp/pack.log" 2>&1; then
-  tail -40 "$tmp/pack.log"; exit 1
-fi
+# Hmr.Build packed under a version of its own (bench/pack-temporary.sh): sets $version and $tmp.
+source "$repo/bench/pack-temporary.sh" pageload
 
 cd "$here"
 node driver.mjs --work "$tmp" --feed "$tmp/feed" --version "$version" --sdk "$(dotnet --version)" \

@@ -100,4 +100,7 @@ internal static partial class LoggerExtensions
 
     [LoggerMessage(45, LogLevel.Information, "hmr dependencies: a file of {Package} changed ({File}), bundling again in the background")]
     public static partial void DependencyPackageFileChanged(this ILogger logger, string package, string file);
+
+    [LoggerMessage(46, LogLevel.Information, "page edited: {Page} (morphed into the tabs showing it; reloaded where a morph is not safe)")]
+    public static partial void PageEdited(this ILogger logger, string page);
 }

@@ -359,10 +359,10 @@ function reloadPage(payload) {
 }
 
 // Loaded on the first markup edit, not with every page: most loads never need it.
-async function refreshPage(reason, reload) {
+async function refreshPage(reason, reload, options) {
   try {
     const { refreshPage: refresh } = await import("/_hmr/page-refresh.js");
-    return refresh(reason, reload);
+    return refresh(reason, reload, options);
   } catch (error) {
     console.error("[hmr] loading the markup refresh failed", error);
     return reload(`${reason}; the markup refresh could not load`);
@@ -372,7 +372,7 @@ async function refreshPage(reason, reload) {
 // dotnet watch applied a code change (preamble.js): its reload becomes a morph of the page as the server renders it now.
 if (config.morphMarkup) {
   window.__hmrRefreshPage = (reason) =>
-    refreshPage(reason, (why) => reloadPage({ type: "full-reload", path: location.pathname, reason: why }));
+    refreshPage(reason, (why) => reloadPage({ type: "full-reload", path: location.pathname, reason: why }), { ifMarkupChanged: true });
 }
 
 // A console without "preserve log" is cleared by the reload: the new page says it again.

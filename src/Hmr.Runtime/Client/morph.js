@@ -130,11 +130,20 @@ function place(parent, node, before) {
 }
 
 /** A copy of a new server node for the live document (custom elements in it upgrade when connected); scripts in it
- * are dropped: the live page keeps its own, which the caller made sure are the same. */
+ * are dropped: the live page keeps its own, which the caller made sure are the same. Under a nonce-based policy the
+ * new response's nonce is not the live page's: a new `<style nonce>` gets the page's, or the browser would refuse it. */
 function importWithoutScripts(node) {
   const copy = document.importNode(node, true);
-  if (copy.nodeType === ELEMENT) copy.querySelectorAll("script").forEach((script) => script.remove());
+  if (copy.nodeType !== ELEMENT) return copy;
+  copy.querySelectorAll("script").forEach((script) => script.remove());
+  const nonce = pageNonce();
+  if (nonce) [copy, ...copy.querySelectorAll("[nonce]")].filter((e) => e.hasAttribute("nonce")).forEach((e) => { e.nonce = nonce; });
   return copy;
+}
+
+// The server put the page's nonce on the preamble's tag (the browser hides it from getAttribute, not from .nonce).
+function pageNonce() {
+  return document.querySelector("script[src^='/_hmr/preamble.js']")?.nonce ?? "";
 }
 
 function invert(map) {

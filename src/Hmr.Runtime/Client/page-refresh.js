@@ -14,15 +14,17 @@ let again = false;
 
 /**
  * Brings the page up to date with what the server renders now. `reload(reason)` is the fallback. Refreshes never
- * overlap: triggers that come while one runs make one more run after it.
+ * overlap: triggers that come while one runs make one more run after it. With `ifMarkupChanged` (a code change dotnet
+ * watch applied, which may have changed the page's markup or only what its scripts fetch), a page whose markup is
+ * the same as before reloads, as dotnet watch would have: its scripts run again and fetch anew.
  */
-export function refreshPage(reason, reload) {
+export function refreshPage(reason, reload, { ifMarkupChanged = false } = {}) {
   if (running) { again = true; return running; }
   running = (async () => {
     try {
       do {
         again = false;
-        const outcome = await refreshOnce(reason);
+        const outcome = await refreshOnce(reason, ifMarkupChanged);
         if (outcome.reload) { reload(`${reason}; ${outcome.reload}`); return; }
       } while (again);
     } finally {
@@ -32,7 +34,7 @@ export function refreshPage(reason, reload) {
   return running;
 }
 
-async function refreshOnce(reason) {
+async function refreshOnce(reason, ifMarkupChanged) {
   let response;
   try {
     response = await fetch(location.href, {
@@ -50,6 +52,8 @@ async function refreshOnce(reason) {
 
   const next = new DOMParser().parseFromString(await response.text(), "text/html");
   const base = await markupBefore();
+  if (ifMarkupChanged && !base) return { reload: "the page as it was sent is not known here, to tell whether its markup changed" };
+  if (ifMarkupChanged && sameMarkup(base, next)) return { reload: "the page's markup is the same, so the change is in code its scripts call" };
   const scriptChange = firstScriptChange(base ?? document, next);
   if (scriptChange) return { reload: scriptChange };
 
@@ -77,6 +81,20 @@ async function markupBefore() {
     if (response.ok) lastMarkup = new DOMParser().parseFromString(await response.text(), "text/html");
   } catch { /* no base: a two-way morph */ }
   return lastMarkup;
+}
+
+/** Equal markup, but for what differs between responses of the same page: HMR's preamble tag (its page id) and dotnet
+ * watch's script (it injects it into navigations only, with a line break), CSP nonces, antiforgery tokens, and
+ * whitespace between tags. */
+function sameMarkup(a, b) {
+  const normalized = (doc) => {
+    const copy = doc.documentElement.cloneNode(true);
+    copy.querySelectorAll("script").forEach((script) => { if (isOwnScript(script)) script.remove(); });
+    copy.querySelectorAll("[nonce]").forEach((element) => element.removeAttribute("nonce"));
+    copy.querySelectorAll("input[name='__RequestVerificationToken']").forEach((input) => input.removeAttribute("value"));
+    return copy.outerHTML.replace(/>\s+</g, "><").replace(/\s+/g, " ");
+  };
+  return normalized(a) === normalized(b);
 }
 
 // ---- scripts: the morph never runs or removes one, so any change to them needs a reload ----------------------------

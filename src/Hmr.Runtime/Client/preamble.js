@@ -1,7 +1,7 @@
 // Hmr.Build preamble: a classic script injected first thing in <head>, so it runs before any other script.
 // 1. It wraps window.WebSocket so that dotnet watch's browser-refresh socket no longer reloads the page when a
 //    .js/.mjs file changes: HMR decides that (see docs/runtime.md), and swaps the web root's stylesheets itself.
-//    Other CSS and C# refreshes pass through untouched.
+//    Other CSS passes through untouched.
 // 2. It makes custom elements replaceable: a module that defines an element and accepts its own updates defines the
 //    same tag again on each update, and the new class takes over the element's existing and future instances.
 // 3. When dotnet watch has applied a C# or Razor change and would reload the page, it lets the client morph the page

@@ -91,7 +91,7 @@ internal sealed class HmrHostedService(
         {
             var publishing = server.PublishAsync(outcome.Trace.ChangedUrls, outcome.Messages);
             var sent = publishing.IsCompletedSuccessfully ? publishing.Result : publishing.AsTask().GetAwaiter().GetResult();
-            logger.LogOutcome(outcome.Trace, sent);
+            logger.LogOutcome(outcome.Trace, sent, options.Value.MorphMarkup);
             if (_engine is { } engine && outcome.Trace.ChangedUrls.Count > 0) rebundler.Consider(engine, outcome);
         }
         catch (Exception e)

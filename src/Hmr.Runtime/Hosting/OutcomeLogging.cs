@@ -7,7 +7,9 @@ namespace Hmr.Runtime.Hosting;
 /// <summary>One log line per update, reload, prune or error that went out, and the propagation steps at debug.</summary>
 internal static class OutcomeLogging
 {
-    public static void LogOutcome(this ILogger logger, UpdateTrace trace, IReadOnlyList<HmrMessage> sent)
+    /// <summary>Logs what <paramref name="sent"/> holds. With <paramref name="morphPages"/> (<see cref="HmrOptions.MorphMarkup"/>)
+    /// a page's own full-reload is a morph in the client (docs/runtime.md, "Markup edits"), so it is not logged as a reload.</summary>
+    public static void LogOutcome(this ILogger logger, UpdateTrace trace, IReadOnlyList<HmrMessage> sent, bool morphPages = false)
     {
         var ms = (long)Math.Round(trace.Elapsed.TotalMilliseconds);
         // A batch that threw: its error overlay already went out; the log gets the exception itself, at Error.
@@ -19,6 +21,9 @@ internal static class OutcomeLogging
                 case UpdateMessage update:
                     foreach (var entry in update.Updates)
                         logger.HmrUpdate(entry.Path, Via(entry, trace.ChangedUrls), ms);
+                    break;
+                case FullReloadMessage { Path: { } page } when morphPages && page.EndsWith(".html", StringComparison.OrdinalIgnoreCase):
+                    logger.PageEdited(page);
                     break;
                 case FullReloadMessage reload:
                     logger.PageReload(reload.Reason ?? trace.ReloadReason

@@ -89,7 +89,7 @@ internal sealed class HmrWebSocketEndpoint(
                 if (engine.Engine is { } live)
                 {
                     var outcome = live.Invalidate(invalidate.Path, invalidate.FirstInvalidatedBy, invalidate.Message);
-                    logger.LogOutcome(outcome.Trace, await server.PublishAsync([], outcome.Messages));
+                    logger.LogOutcome(outcome.Trace, await server.PublishAsync([], outcome.Messages), options.Value.MorphMarkup);
                 }
                 break;
             case ClientCustomEvent custom:

@@ -21,6 +21,11 @@ public sealed class MorphTests
     {
         harnessFolder = Directory.CreateTempSubdirectory("hmr-morph-").FullName;
         File.WriteAllText(Path.Combine(harnessFolder, "index.html"), "<!DOCTYPE html><html><head><title>harness</title></head><body></body></html>");
+        // A page under a nonce-based style policy, whose nonce the server put on the preamble's tag (not run here).
+        File.WriteAllText(Path.Combine(harnessFolder, "csp.html"), """
+            <!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="style-src 'nonce-pagenonce'">
+            <script type="text/plain" nonce="pagenonce" src="/_hmr/preamble.js"></script><title>csp</title></head><body></body></html>
+            """);
         server = new StaticFileServer(("/_hmr/", Path.Combine(RepoPackage.RepoRoot, "src/Hmr.Runtime/Client")), ("/", harnessFolder));
         context = await (await Browser.GetAsync()).NewContextAsync();
         page = await context.NewPageAsync();
@@ -186,5 +191,27 @@ public sealed class MorphTests
             }
             """);
         Assert.AreEqual("two|en|b|0|1|rgb(1, 2, 3)", result);
+    }
+
+    [TestMethod]
+    public async Task UnderANoncePolicy_ANewStyleGetsThePagesNonce_AndApplies()
+    {
+        await using var context = await (await Browser.GetAsync()).NewContextAsync();
+        var tab = await context.NewPageAsync();
+        await tab.GotoAsync(server!.Url("/csp.html"));
+        var color = await tab.EvaluateAsync<string>("""
+            async () => {
+              const { morphDocument } = await import('/_hmr/morph.js');
+              const parse = (body) => new DOMParser().parseFromString(`<!DOCTYPE html><html><head><title>csp</title></head><body>${body}</body></html>`, 'text/html');
+              const before = '<p id="x">x</p>';
+              // The new response's nonce: the live page's policy only knows the one it loaded with.
+              const after = '<style nonce="responsenonce">#x { color: rgb(0, 0, 200); }</style><p id="x">x</p>';
+              document.body.innerHTML = before;
+              morphDocument(document, parse(before), parse(after));
+              await new Promise((resolve) => requestAnimationFrame(resolve));
+              return getComputedStyle(document.getElementById('x')).color;
+            }
+            """);
+        Assert.AreEqual("rgb(0, 0, 200)", color);
     }
 }

@@ -48,6 +48,8 @@ public sealed class WatchIntegrationTests : ScenarioTest
 
         // dotnet watch applies the edit (hot reload, or a rebuild and restart) and refreshes the browser.
         await tab.WaitForAsync("() => document.getElementById('server')?.textContent === 'server says v2'", "the page to show the new endpoint text", TimeSpan.FromSeconds(90));
+        // The page's markup did not change, only what its script fetches: a morph would show nothing new, so it reloaded.
+        await tab.WaitForLogAsync("[console.info]", "the page's markup is the same, so the change is in code its scripts call", "the reason for the reload");
     }
 
     [TestMethod]

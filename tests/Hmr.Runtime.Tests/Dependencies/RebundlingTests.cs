@@ -24,7 +24,11 @@ public sealed class RebundlingTests
     };
 
     private static Task<TestApp> StartAsync(CollectingLogs logs) =>
-        TestApp.StartAsync(Site(), prepare: root => Directory.CreateSymbolicLink(Path.Combine(root, "node_modules"), Packages), build: builder =>
+        StartAsync(logs, root => Directory.CreateSymbolicLink(Path.Combine(root, "node_modules"), Packages));
+
+    /// <summary>The site with the real bundler, <paramref name="prepare"/> putting packages in place first.</summary>
+    private static Task<TestApp> StartAsync(CollectingLogs logs, Action<string> prepare) =>
+        TestApp.StartAsync(Site(), prepare: prepare, build: builder =>
         {
             builder.Configuration["Hmr:DependencyManifestFile"] = DependencySite.ManifestPath;
             builder.Configuration["Hmr:BundlerAssembly"] = BundlerAssembly;
@@ -118,15 +122,10 @@ public sealed class RebundlingTests
     public async Task A_lock_file_saved_while_running_bundles_again()
     {
         var logs = new CollectingLogs();
-        await using var app = await TestApp.StartAsync(Site(), prepare: root =>
+        await using var app = await StartAsync(logs, root =>
         {
             Directory.CreateSymbolicLink(Path.Combine(root, "node_modules"), Packages);
             File.Copy(Path.Combine(Packages, "..", "package-lock.json"), Path.Combine(root, "package-lock.json"));
-        }, build: builder =>
-        {
-            builder.Configuration["Hmr:DependencyManifestFile"] = DependencySite.ManifestPath;
-            builder.Configuration["Hmr:BundlerAssembly"] = BundlerAssembly;
-            builder.Logging.AddProvider(logs);
         });
         await app.Http.GetStringAsync("/js/main.js");
         TestApp.Write(app.Root, "wwwroot/js/main.js", "import dayjs from 'dayjs';\nexport const year = dayjs('2024-05-01').year();\n");
@@ -149,15 +148,10 @@ public sealed class RebundlingTests
     public async Task A_file_patched_inside_a_package_while_running_bundles_again()
     {
         var logs = new CollectingLogs();
-        await using var app = await TestApp.StartAsync(Site(), prepare: root =>
+        await using var app = await StartAsync(logs, root =>
         {
             TestApp.Write(root, "node_modules/tiny-lib/package.json", """{ "name": "tiny-lib", "version": "1.0.0", "module": "index.js" }""");
             TestApp.Write(root, "node_modules/tiny-lib/index.js", "export const answer = 41;\n");
-        }, build: builder =>
-        {
-            builder.Configuration["Hmr:DependencyManifestFile"] = DependencySite.ManifestPath;
-            builder.Configuration["Hmr:BundlerAssembly"] = BundlerAssembly;
-            builder.Logging.AddProvider(logs);
         });
         await app.Http.GetStringAsync("/js/main.js");
         TestApp.Write(app.Root, "wwwroot/js/main.js", "import { answer } from 'tiny-lib';\nexport const value = answer;\n");

@@ -10,10 +10,13 @@ namespace Hmr.Runtime.Tests.Hosting;
 [TestClass]
 public sealed class OutcomeLoggingTests
 {
-    private static IReadOnlyList<string> Log(IReadOnlyList<string> changed, string? reason, params HmrMessage[] sent)
+    private static IReadOnlyList<string> Log(IReadOnlyList<string> changed, string? reason, params HmrMessage[] sent) =>
+        Log(changed, reason, morphPages: false, sent);
+
+    private static IReadOnlyList<string> Log(IReadOnlyList<string> changed, string? reason, bool morphPages, params HmrMessage[] sent)
     {
         var logs = new CollectingLogs();
-        logs.CreateLogger("Hmr").LogOutcome(new UpdateTrace(changed, [], reason, TimeSpan.FromMilliseconds(2), []), sent);
+        logs.CreateLogger("Hmr").LogOutcome(new UpdateTrace(changed, [], reason, TimeSpan.FromMilliseconds(2), []), sent, morphPages);
         return [.. logs.Entries.Select(e => e.Message)];
     }
 
@@ -35,5 +38,17 @@ public sealed class OutcomeLoggingTests
         const string Reason = "/js/footer.js changed; no module accepts it: /js/footer.js <- /js/main.js <- the page";
         CollectionAssert.AreEqual(new[] { "page reload: " + Reason },
             Log(["/js/footer.js"], Reason, new FullReloadMessage("*", "/js/footer.js", Reason)).ToArray());
+    }
+
+    [TestMethod]
+    public void A_page_edit_is_a_reload_only_without_the_morph()
+    {
+        var pageReload = new FullReloadMessage("/about.html", "/about.html", "/about.html changed; a page reloads when it is edited");
+        CollectionAssert.AreEqual(new[] { "page reload: /about.html changed; a page reloads when it is edited" },
+            Log(["/about.html"], "page edited: /about.html", morphPages: false, pageReload).ToArray());
+        CollectionAssert.AreEqual(new[] { "page edited: /about.html (morphed into the tabs showing it; reloaded where a morph is not safe)" },
+            Log(["/about.html"], "page edited: /about.html", morphPages: true, pageReload).ToArray());
+        // A module's dead end still reloads every page, morph or not.
+        CollectionAssert.AreEqual(new[] { "page reload: x" }, Log(["/js/a.js"], "x", morphPages: true, new FullReloadMessage("*", "/js/a.js", "x")).ToArray());
     }
 }
