@@ -10,7 +10,8 @@ const config = /*@hmr-config*/{};
 // the server's copy of what it sent when the page loaded (null when it has none: a two-way morph).
 let lastMarkup;
 let running = null;
-let again = false;
+// What asked for a refresh while one ran: one more run after it, for all of them.
+let pending = null;
 
 /**
  * Brings the page up to date with what the server renders now. `reload(reason)` is the fallback. Refreshes never
@@ -19,14 +20,19 @@ let again = false;
  * the same as before reloads, as dotnet watch would have: its scripts run again and fetch anew.
  */
 export function refreshPage(reason, reload, { ifMarkupChanged = false } = {}) {
-  if (running) { again = true; return running; }
+  // Merged, a page edit among the triggers lifts the condition: that edit is a reason to morph of its own.
+  pending = pending
+    ? { reason: pending.reason, reload, ifMarkupChanged: pending.ifMarkupChanged && ifMarkupChanged }
+    : { reason, reload, ifMarkupChanged };
+  if (running) return running;
   running = (async () => {
     try {
-      do {
-        again = false;
-        const outcome = await refreshOnce(reason, ifMarkupChanged);
-        if (outcome.reload) { reload(`${reason}; ${outcome.reload}`); return; }
-      } while (again);
+      while (pending) {
+        const request = pending;
+        pending = null;
+        const outcome = await refreshOnce(request.reason, request.ifMarkupChanged);
+        if (outcome.reload) { pending = null; request.reload(`${request.reason}; ${outcome.reload}`); return; }
+      }
     } finally {
       running = null;
     }

@@ -157,6 +157,16 @@ public sealed class MorphTests
     }
 
     [TestMethod]
+    public async Task MalformedMarkup_IsMorphedInAsTheBrowserParsesIt()
+    {
+        const string Malformed = "<p>unclosed <b>bold<div>block</p><table><tr><td>cell</table><li>stray";
+        var parsed = await page!.EvaluateAsync<string>("(html) => { document.body.innerHTML = html; return document.body.innerHTML.replace(/\\s+/g, ' ').trim(); }", Malformed);
+        var (body, kept) = await MorphAsync("<p>unclosed <b>bold</b></p>", Malformed, "mark(document.querySelector('p'), 'p');");
+        Assert.AreEqual(parsed, body);
+        CollectionAssert.AreEqual(new[] { "p" }, kept);
+    }
+
+    [TestMethod]
     public async Task ACustomElement_KeepsItsInstance_AndTheChildrenItRendered()
     {
         var (body, kept) = await MorphAsync(

@@ -127,6 +127,15 @@ public sealed partial class TemplateAppTests
         await tab.WaitForTextAsync("#layout-note", "layout v2");
         await AssertUserStateKeptAsync(tab, "the layout's edit");
 
+        // A view that does not compile: dotnet watch reports it and applies nothing, so the page stays as it is; the
+        // fix is applied and morphed in.
+        app.EditProjectFile(IndexView(pages), "markup v2", "markup v3 @(1 +)");
+        await Task.Delay(4000);
+        Assert.AreEqual("markup v2", await tab.TextAsync("#markup-text"));
+        app.EditProjectFile(IndexView(pages), "markup v3 @(1 +)", "markup v3");
+        await tab.WaitForTextAsync("#markup-text", "markup v3");
+        await AssertUserStateKeptAsync(tab, "a compile error and its fix");
+
         // Scoped CSS stays dotnet watch's to swap (its bundle is rebuilt); nothing reloads.
         File.AppendAllText(Path.Combine(app.Directory, SharedViews(pages), "_Layout.cshtml.css"), "\n#layout-note { color: rgb(0, 0, 128); }\n");
         await tab.WaitForAsync("() => getComputedStyle(document.getElementById('layout-note')).color === 'rgb(0, 0, 128)'", "the scoped style");
