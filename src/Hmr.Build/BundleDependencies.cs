@@ -24,11 +24,6 @@ public sealed class BundleDependencies : WebRootTask
     /// <summary><c>HmrOptimizeDeps</c> items: specifiers to bundle; with <c>Exclude="true"</c>, packages to leave out.</summary>
     public ITaskItem[] OptimizeDeps { get; set; } = [];
 
-    /// <summary>Where to list, one full path per line, the package files the bundles were made from: the targets read it
-    /// back as inputs of the next build, so a local patch of one of them runs the bundling again. Written only when it
-    /// changes.</summary>
-    public string SourcesListFile { get; set; } = "";
-
     /// <summary>The full path of the manifest written (or found up to date).</summary>
     [Output] public string ManifestFile { get; private set; } = "";
 
@@ -70,7 +65,6 @@ public sealed class BundleDependencies : WebRootTask
                     use.ImporterFile, use.Line, use.Column));
             }
             var manifest = result.Manifest;
-            if (SourcesListFile.Length > 0) WriteSourcesList(manifest);
             Log.LogMessage(MessageImportance.Normal, result.UpToDate
                 ? "Hmr: {0} dependencies up to date, no bundling ({1} failed) in {3} ms"
                 : "Hmr: {0} dependencies bundled into {2} files ({1} failed) in {3} ms",
@@ -82,16 +76,6 @@ public sealed class BundleDependencies : WebRootTask
             Log.LogWarning(null, GraphDiagnosticCodes.DependencyBundlingFailed, null, null, 0, 0, 0, 0, "Hmr: dependency bundling failed: {0}", e.ToString());
         }
         return !Log.HasLoggedErrors;
-    }
-
-    private void WriteSourcesList(DependencyManifest manifest)
-    {
-        var lines = manifest.Packages.SelectMany(p => p.Files.Select(f => Path.GetFullPath(Path.Join(p.Root, f), ProjectDirectory)));
-        var text = string.Concat(lines.Select(line => line + "\n"));
-        var path = Path.GetFullPath(SourcesListFile, ProjectDirectory);
-        if (File.Exists(path) && File.ReadAllText(path) == text) return;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
     }
 
     private static bool IsExclude(ITaskItem item) => string.Equals(item.GetMetadata("Exclude"), "true", StringComparison.OrdinalIgnoreCase);

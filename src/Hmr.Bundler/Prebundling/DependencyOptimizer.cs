@@ -30,6 +30,7 @@ public static class DependencyOptimizer
 
         if (DependencyManifestFile.TryRead(manifestPath) is { } existing && ManifestFreshness.IsCurrent(existing, inputsHash, output, project))
         {
+            WriteSources(existing, output, project);
             return new DependencyOptimizerResult(existing, manifestPath, UpToDate: true,
                 FailureReport.Report(existing.Failed, selected), excludedUses, 0, 0);
         }
@@ -58,9 +59,16 @@ public static class DependencyOptimizer
 
         var written = chunks.Count(c => BundleFolder.WriteIfChanged(Path.Join(output, c.FileName), System.Text.Encoding.UTF8.GetBytes(c.Code)));
         BundleFolder.WriteIfChanged(manifestPath, DependencyManifestFile.Serialize(manifest));
+        WriteSources(manifest, output, project);
         var deleted = BundleFolder.DeleteStale(output, chunks.Select(c => c.FileName).ToHashSet(StringComparer.Ordinal));
         var diagnostics = FailureReport.Report(failed, selected).Concat(run.Warnings).ToList();
         return new DependencyOptimizerResult(manifest, manifestPath, UpToDate: false, diagnostics, excludedUses, written, deleted);
+    }
+
+    private static void WriteSources(DependencyManifest manifest, string output, string project)
+    {
+        var lines = manifest.Packages.SelectMany(p => p.Files.Select(f => Path.GetFullPath(Path.Join(p.Root, f), project) + "\n"));
+        BundleFolder.WriteIfChanged(Path.Join(output, DependencyOptimizerRequest.SourcesFileName), System.Text.Encoding.UTF8.GetBytes(string.Concat(lines)));
     }
 
     private static string ComputeInputsHash(DependencyOptimizerRequest request, string project, DependencyResolver resolver,

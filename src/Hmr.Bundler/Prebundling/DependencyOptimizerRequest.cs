@@ -43,4 +43,8 @@ public sealed class DependencyOptimizerRequest
 
     /// <summary>The name of the manifest in <see cref="OutputDirectory"/>.</summary>
     public const string ManifestFileName = "deps-manifest.json";
+
+    /// <summary>Beside the manifest: the package files the bundles were made from, one full path per line (the build's
+    /// bundling target reads them back as inputs, so a local patch of one runs it again).</summary>
+    public const string SourcesFileName = "deps-sources.txt";
 }

@@ -16,8 +16,10 @@ internal static class ManifestFreshness
         manifest.InputsHash == inputsHash
         && !manifest.Failed.Any(f => f.Diagnostics.Any(d => d.Code == BundleCodes.InternalError))
         && manifest.Files.All(f => File.Exists(Path.Join(outputDirectory, f.File)))
-        && manifest.Packages.All(p => VersionAt(Path.GetFullPath(p.Root, projectDirectory)) is { } found && found.Version == p.Version
-            && PackageFileStamp.Compute(Path.GetFullPath(p.Root, projectDirectory), p.Files) == p.FilesStamp);
+        && manifest.Packages.All(p => IsUnchanged(p, Path.GetFullPath(p.Root, projectDirectory)));
+
+    private static bool IsUnchanged(ManifestPackage package, string root) =>
+        VersionAt(root) is { } found && found.Version == package.Version && PackageFileStamp.Compute(root, package.Files) == package.FilesStamp;
 
     /// <summary>The <c>version</c> in the folder's <c>package.json</c> (wrapped: a file with no version, or no file,
     /// gives a record holding null), or null when the file cannot be read as JSON.</summary>

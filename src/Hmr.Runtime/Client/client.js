@@ -289,9 +289,9 @@ function updatedPaths(update) {
   return [update.path, update.acceptedPath, ...(update.preload ?? []).map((url) => url.split("?")[0])];
 }
 
-// Under a nonce-based Content-Security-Policy, the page's nonce (the server put it on the preamble's tag): a preload
-// link made here fetches a script, and without it the policy would refuse the fetch.
-const scriptNonce = document.querySelector("script[src^='/_hmr/preamble.js']")?.nonce ?? "";
+// Under a nonce-based Content-Security-Policy, the page's nonce (read by the preamble): a preload link made here
+// fetches a script, and without it the policy would refuse the fetch.
+const scriptNonce = window.__hmrNonce ?? "";
 
 // Fetch (without running) every module the boundary will import, in one parallel round.
 function preload(urls) {
@@ -325,12 +325,25 @@ function swapStylesheet(update) {
 // As in Vite, the link keeps its own href and query (a server may need `?param=…`); only the timestamp of an earlier
 // swap is replaced, so the query does not grow with each edit.
 function stampedHref(href, timestamp) {
+  const { path, query, hash } = splitStamped(href);
+  return `${path}?${[...query, `t=${timestamp}`].join("&")}${hash}`;
+}
+
+/** A URL without the update stamp (`t=`) HMR gives modules and stylesheets; its own query and hash kept. */
+export function withoutUpdateStamp(href) {
+  const { path, query, hash } = splitStamped(href);
+  return `${path}${query.length > 0 ? `?${query.join("&")}` : ""}${hash}`;
+}
+
+function splitStamped(href) {
   const hashAt = href.indexOf("#");
   const withoutHash = hashAt < 0 ? href : href.slice(0, hashAt);
   const queryAt = withoutHash.indexOf("?");
-  const path = queryAt < 0 ? withoutHash : withoutHash.slice(0, queryAt);
-  const kept = queryAt < 0 ? [] : withoutHash.slice(queryAt + 1).split("&").filter((part) => part && !part.startsWith("t="));
-  return `${path}?${[...kept, `t=${timestamp}`].join("&")}${hashAt < 0 ? "" : href.slice(hashAt)}`;
+  return {
+    path: queryAt < 0 ? withoutHash : withoutHash.slice(0, queryAt),
+    query: queryAt < 0 ? [] : withoutHash.slice(queryAt + 1).split("&").filter((part) => part && !part.startsWith("t=")),
+    hash: hashAt < 0 ? "" : href.slice(hashAt),
+  };
 }
 
 // As in Vite, listeners hear about every full-reload message, also one for another page that this page ignores. An

@@ -22,7 +22,7 @@ export function morphDocument(live, base, next) {
 }
 
 /** Nodes the morph neither pairs, changes nor removes. */
-export function isLeftAlone(node) {
+function isLeftAlone(node) {
   if (node.nodeType !== ELEMENT) return false;
   const tag = node.localName;
   return tag === "script" || tag.startsWith("hmr-") || node.id === "dotnet-hotreload-toast" || node.hasAttribute("data-hmr-keep");
@@ -136,14 +136,9 @@ function importWithoutScripts(node) {
   const copy = document.importNode(node, true);
   if (copy.nodeType !== ELEMENT) return copy;
   copy.querySelectorAll("script").forEach((script) => script.remove());
-  const nonce = pageNonce();
+  const nonce = window.__hmrNonce;
   if (nonce) [copy, ...copy.querySelectorAll("[nonce]")].filter((e) => e.hasAttribute("nonce")).forEach((e) => { e.nonce = nonce; });
   return copy;
-}
-
-// The server put the page's nonce on the preamble's tag (the browser hides it from getAttribute, not from .nonce).
-function pageNonce() {
-  return document.querySelector("script[src^='/_hmr/preamble.js']")?.nonce ?? "";
 }
 
 function invert(map) {
@@ -172,24 +167,21 @@ function pair(from, to) {
     (a, b) => kindOf(a) === kindOf(b) && [...idsOf(a)].some((id) => idsOf(b).has(id)),
     (a, b) => kindOf(a) === kindOf(b) && !hasOtherId(a, b),
   ];
+  const toIndex = new Map(to.map((node, i) => [node, i]));
   for (const matches of passes) {
+    let floor = -1; // where the last `from` node paired so far went: later nodes pair only after it
     for (const node of from) {
-      if (result.has(node)) continue;
-      const start = lastPairedIndexBefore(from, node, result, to) + 1;
-      for (let i = start; i < to.length; i++) {
-        if (taken.has(to[i])) continue;
-        if (matches(node, to[i])) { result.set(node, to[i]); taken.add(to[i]); break; }
+      if (result.has(node)) { floor = toIndex.get(result.get(node)); continue; }
+      for (let i = floor + 1; i < to.length; i++) {
+        if (taken.has(to[i]) || !matches(node, to[i])) continue;
+        result.set(node, to[i]);
+        taken.add(to[i]);
+        floor = i;
+        break;
       }
     }
   }
   return result;
-}
-
-function lastPairedIndexBefore(from, node, result, to) {
-  for (let i = from.indexOf(node) - 1; i >= 0; i--) {
-    if (result.has(from[i])) return to.indexOf(result.get(from[i]));
-  }
-  return -1;
 }
 
 /** Elements with different ids are different elements, whatever their tags. */

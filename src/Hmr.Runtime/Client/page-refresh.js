@@ -3,6 +3,7 @@
 // doubt (scripts or import map changed, an error page, a redirect, a morph that throws) ends in one full reload that
 // says why.
 import { morphDocument } from "/_hmr/morph.js";
+import { withoutUpdateStamp } from "/_hmr/client.js";
 
 const config = /*@hmr-config*/{};
 
@@ -130,16 +131,10 @@ function isOwnScript(script) {
 function describeScript(script) {
   const type = script.getAttribute("type") ?? "";
   const src = script.getAttribute("src");
-  const what = src === null ? `inline ${JSON.stringify(script.textContent.trim().slice(0, 60))}…#${hash(script.textContent)}` : withoutStamp(src);
+  // A module script's update stamp (?t=) changes with every edit the page already took: not a change of the page.
+  const what = src === null ? `inline ${JSON.stringify(script.textContent.trim().slice(0, 60))}…#${hash(script.textContent)}` : withoutUpdateStamp(src);
   const flags = ["async", "defer", "nomodule"].filter((name) => script.hasAttribute(name));
   return `<script${type ? ` type="${type}"` : ""}${flags.map((f) => ` ${f}`).join("")}> ${what}`;
-}
-
-// Module script URLs carry the module's update stamp (?t=), which changes with every edit the page already took.
-function withoutStamp(src) {
-  const [path, query = ""] = src.split("?");
-  const kept = query.split("&").filter((part) => part && !part.startsWith("t="));
-  return kept.length > 0 ? `${path}?${kept.join("&")}` : path;
 }
 
 function hash(text) {

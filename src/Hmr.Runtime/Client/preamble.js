@@ -16,6 +16,9 @@
   window.__hmrMessagesAtLoad = /*@hmr-message-count*/0;
   // Names the server's copy of this page's markup: the base of the first morph (page-refresh.js).
   window.__hmrPageId = document.currentScript && document.currentScript.getAttribute("data-hmr-page");
+  // Under a nonce-based Content-Security-Policy, the page's nonce (the server put it on this tag; the browser hides it
+  // from getAttribute, not from .nonce): what HMR adds to the page carries it (client.js, morph.js).
+  window.__hmrNonce = (document.currentScript && document.currentScript.nonce) || "";
 
   // A module that fails to parse or link (say, it imports a name a broken module's stand-in lacks) stops the page's
   // modules before any of them, the client's bookkeeping included, runs. Counted here, before any module script, so

@@ -21,10 +21,10 @@ public sealed class MorphTests
     {
         harnessFolder = Directory.CreateTempSubdirectory("hmr-morph-").FullName;
         File.WriteAllText(Path.Combine(harnessFolder, "index.html"), "<!DOCTYPE html><html><head><title>harness</title></head><body></body></html>");
-        // A page under a nonce-based style policy, whose nonce the server put on the preamble's tag (not run here).
+        // A page under a nonce-based style policy, with the page's nonce where the preamble leaves it.
         File.WriteAllText(Path.Combine(harnessFolder, "csp.html"), """
             <!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="style-src 'nonce-pagenonce'">
-            <script type="text/plain" nonce="pagenonce" src="/_hmr/preamble.js"></script><title>csp</title></head><body></body></html>
+            <script>window.__hmrNonce = 'pagenonce';</script><title>csp</title></head><body></body></html>
             """);
         server = new StaticFileServer(("/_hmr/", Path.Combine(RepoPackage.RepoRoot, "src/Hmr.Runtime/Client")), ("/", harnessFolder));
         context = await (await Browser.GetAsync()).NewContextAsync();
