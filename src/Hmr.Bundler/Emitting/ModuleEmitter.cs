@@ -136,6 +136,11 @@ internal sealed class ModuleEmitter(BundleRequest request, Linker linker, ChunkP
     private static void WriteModule(ModuleRecord module, SourceEdits edits, StringBuilder output)
     {
         output.Append("// ").Append(DisplayPath(module.Path)).Append('\n');
+        // Added last: an insertion at a comment's start (a `;` after `export default x`) sorts before the removal.
+        foreach (var comment in module.DroppedComments)
+        {
+            edits.Replace(comment.Start, comment.End, comment.Replacement);
+        }
         edits.WriteTo(output);
         output.Append('\n');
     }

@@ -34,11 +34,12 @@ internal sealed class ModuleLoader(BundleRequest request, List<BundleDiagnostic>
         {
             try
             {
-                var module = new Parser(ModuleOptions).ParseModule(text, path);
+                var comments = new DroppedComments(text);
+                var module = new Parser(comments.Listening(ModuleOptions)).ParseModule(text, path);
                 var scope = ScopeAnalyzer.Analyze(module, request.Mode, sloppy: false);
                 if (scope.HasModuleSyntax || path.EndsWith(".mjs", StringComparison.OrdinalIgnoreCase) || !UsesCommonJs(scope))
                 {
-                    return new ModuleRecord(index, path, text, ModuleFormat.EsModule, module, scope);
+                    return new ModuleRecord(index, path, text, ModuleFormat.EsModule, module, scope) { DroppedComments = comments.Spans };
                 }
             }
             catch (ParseErrorException moduleError)
@@ -57,8 +58,12 @@ internal sealed class ModuleLoader(BundleRequest request, List<BundleDiagnostic>
     {
         try
         {
-            var script = new Parser(ScriptOptions).ParseScript(text, path);
-            return new ModuleRecord(index, path, text, ModuleFormat.CommonJs, script, ScopeAnalyzer.Analyze(script, request.Mode, sloppy: true));
+            var comments = new DroppedComments(text);
+            var script = new Parser(comments.Listening(ScriptOptions)).ParseScript(text, path);
+            return new ModuleRecord(index, path, text, ModuleFormat.CommonJs, script, ScopeAnalyzer.Analyze(script, request.Mode, sloppy: true))
+            {
+                DroppedComments = comments.Spans,
+            };
         }
         catch (ParseErrorException scriptError)
         {

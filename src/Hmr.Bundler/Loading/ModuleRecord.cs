@@ -39,6 +39,9 @@ internal sealed class ModuleRecord(int index, string path, string source, Module
 
     public ScopeInfo Scope { get; } = scope;
 
+    /// <summary>The comments the emitted code leaves out, in source order.</summary>
+    public IReadOnlyList<CommentSpan> DroppedComments { get; init; } = [];
+
     /// <summary>Imports and exports; for a CommonJS module, only the requests (its exports are in <see cref="CommonJs"/>).</summary>
     public EsModuleShape Es { get; set; } = EsModuleShape.Empty;
 
