@@ -17,7 +17,7 @@ internal sealed class HmrEndpointsMiddleware(RequestDelegate next, ClientAssets 
         if (!path.StartsWithSegments("/_hmr", StringComparison.Ordinal)) return next(context);
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)) return NotFound(context);
         if (originPolicy.CheckHost(context.Request) is not null) return NotFound(context);
-        if (assets.TryGet(path.Value!, out var content)) return assets.ServeAsync(context, content);
+        if (assets.TryGet(path.Value!, out var file)) return assets.ServeAsync(context, file);
         if (path.Equals("/_hmr/instance", StringComparison.Ordinal)) return InstanceAsync(context);
         if (path.Equals("/_hmr/page", StringComparison.Ordinal)) return ServedPageAsync(context);
         return NotFound(context);

@@ -1,27 +1,32 @@
 using System.Collections.Frozen;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Hmr.Runtime.Html;
+using Hmr.Runtime.Serving;
 using Hmr.Runtime.Sockets;
 using Microsoft.AspNetCore.Http;
 
 namespace Hmr.Runtime.Client;
 
 /// <summary>Serves the browser client under <c>/_hmr/</c> from embedded resources, with this process's config
-/// (socket token, instance id, dotnet watch's refresh endpoints, the web root's name) written into it. Always <c>no-store</c>: a
-/// restarted server has a new token. The preamble also gets, per request, the number of page messages broadcast so far
-/// (<see cref="HmrConnectionHub.PageMessageCount"/>): a page whose socket first connects after an update went out
-/// while it was loading can tell that it missed it.</summary>
+/// (socket token, instance id, dotnet watch's refresh endpoints, the web root's name) written into it.
+/// <para>Caching, so that a reload costs no more than it must: every file is the same for the life of this process,
+/// so the browser keeps it (<c>private</c>: never a shared cache, as it carries the token) and revalidates it by ETag;
+/// the preamble, which blocks the page's parsing, is asked for under this instance's id
+/// (<see cref="HtmlInjectionMiddleware"/>), so under that URL it is not even revalidated. A restarted server has a new
+/// id, hence a new preamble URL and new ETags.</para></summary>
 internal sealed class ClientAssets
 {
     private const string ConfigPlaceholder = "/*@hmr-config*/{}";
-    private const string MessageCountPlaceholder = "/*@hmr-message-count*/0";
-    private readonly FrozenDictionary<string, byte[]> _files;
-    private readonly FrozenDictionary<string, string> _perRequest;
-    private readonly HmrConnectionHub _hub;
+    private const string Revalidated = "private, no-cache";
+    private const string ForThisInstance = "private, max-age=31536000, immutable";
+    private readonly FrozenDictionary<string, ClientFile> _files;
+    private readonly string _instanceId;
 
-    public ClientAssets(HmrToken token, HmrConnectionHub hub, Hosting.HmrWebRoot webRoot, Microsoft.Extensions.Options.IOptions<HmrOptions> options)
+    public ClientAssets(HmrToken token, Hosting.HmrWebRoot webRoot, Microsoft.Extensions.Options.IOptions<HmrOptions> options)
     {
-        _hub = hub;
+        _instanceId = token.InstanceId;
         var config = JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["token"] = token.Value,
@@ -35,42 +40,42 @@ internal sealed class ClientAssets
             ["morphMarkup"] = options.Value.MorphMarkup,
         });
         var assembly = typeof(ClientAssets).Assembly;
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var perRequest = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new Dictionary<string, ClientFile>(StringComparer.Ordinal);
         foreach (var name in assembly.GetManifestResourceNames())
         {
             const string prefix = "HmrClient/";
             if (!name.StartsWith(prefix, StringComparison.Ordinal)) continue;
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream, Encoding.UTF8);
-            var text = reader.ReadToEnd().Replace(ConfigPlaceholder, config, StringComparison.Ordinal);
-            var url = "/_hmr/" + name[prefix.Length..];
-            if (text.Contains(MessageCountPlaceholder, StringComparison.Ordinal)) perRequest[url] = text;
-            else files[url] = Encoding.UTF8.GetBytes(text);
+            var content = Encoding.UTF8.GetBytes(reader.ReadToEnd().Replace(ConfigPlaceholder, config, StringComparison.Ordinal));
+            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..32] + "\"";
+            files["/_hmr/" + name[prefix.Length..]] = new ClientFile(content, etag);
         }
         _files = files.ToFrozenDictionary(StringComparer.Ordinal);
-        _perRequest = perRequest.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    public bool TryGet(string path, out byte[] content)
-    {
-        if (_perRequest.TryGetValue(path, out var template))
-        {
-            var count = _hub.PageMessageCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            content = Encoding.UTF8.GetBytes(template.Replace(MessageCountPlaceholder, count, StringComparison.Ordinal));
-            return true;
-        }
-        return _files.TryGetValue(path, out content!);
-    }
+    public bool TryGet(string path, out ClientFile file) => _files.TryGetValue(path, out file!);
 
-    public async Task ServeAsync(HttpContext context, byte[] content)
+    public async Task ServeAsync(HttpContext context, ClientFile file)
     {
+        var request = context.Request;
         var response = context.Response;
         response.ContentType = "text/javascript; charset=utf-8";
-        response.Headers.CacheControl = "no-store";
         response.Headers.XContentTypeOptions = "nosniff";
-        response.ContentLength = content.Length;
-        if (HttpMethods.IsHead(context.Request.Method)) return;
-        await response.Body.WriteAsync(content, context.RequestAborted);
+        response.Headers.ETag = file.ETag;
+        response.Headers.CacheControl = request.Path == HtmlInjectionMiddleware.PreambleUrl && request.Query["v"] == _instanceId
+            ? ForThisInstance
+            : Revalidated;
+        if (EntityTags.IfNoneMatch(request, file.ETag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        response.ContentLength = file.Content.Length;
+        if (HttpMethods.IsHead(request.Method)) return;
+        await response.Body.WriteAsync(file.Content, context.RequestAborted);
     }
 }
+
+/// <summary>One client script as served: its bytes, config included, and their ETag.</summary>
+internal sealed record ClientFile(byte[] Content, string ETag);

@@ -17,7 +17,7 @@ const listenersByModule = new Map();
 let socket = null;
 let everConnected = false;
 // Update, full-reload, prune and error messages of this server instance this page has accounted for, starting with
-// those sent before it started loading (written into the preamble by the server; see onConnected).
+// those sent before the server sent the page (on the preamble's tag; see onConnected).
 let messagesReceived = typeof window.__hmrMessagesAtLoad === "number" ? window.__hmrMessagesAtLoad : null;
 const countedTypes = new Set(["update", "full-reload", "prune", "error"]);
 const outbox = [];

@@ -12,8 +12,9 @@
   var config = /*@hmr-config*/{};
   if (window.__hmrPreambleLoaded) return;
   window.__hmrPreambleLoaded = true;
-  // Page messages the server had broadcast when this page started loading (see onConnected in client.js).
-  window.__hmrMessagesAtLoad = /*@hmr-message-count*/0;
+  // Page messages the server had broadcast when it sent this page (see onConnected in client.js).
+  var messagesAtLoad = (document.currentScript && document.currentScript.getAttribute("data-hmr-messages")) || "";
+  window.__hmrMessagesAtLoad = /^\d+$/.test(messagesAtLoad) ? Number(messagesAtLoad) : null;
   // Names the server's copy of this page's markup: the base of the first morph (page-refresh.js).
   window.__hmrPageId = document.currentScript && document.currentScript.getAttribute("data-hmr-page");
   // Under a nonce-based Content-Security-Policy, the page's nonce (the server put it on this tag; the browser hides it

@@ -35,7 +35,7 @@ internal sealed class DependencyServingMiddleware(RequestDelegate next, Dependen
         response.Headers.CacheControl = CacheControl;
         response.Headers.ETag = etag;
         response.Headers.XContentTypeOptions = "nosniff";
-        if (IfNoneMatch(context.Request, etag))
+        if (Serving.EntityTags.IfNoneMatch(context.Request, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             logger.DependencyServed(file.Url, 304);
@@ -68,10 +68,6 @@ internal sealed class DependencyServingMiddleware(RequestDelegate next, Dependen
     // Case-insensitive, so that /_DEPS/… is refused here too rather than handed to static files.
     private static bool IsUnder(string path, string urlBase) =>
         path.StartsWith(urlBase, StringComparison.OrdinalIgnoreCase) || path.Equals(urlBase.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
-
-    private static bool IfNoneMatch(HttpRequest request, string etag) =>
-        request.Headers.IfNoneMatch.Count > 0 && EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
-        && tags.Any(t => t.Tag == etag || t.Tag == "*");
 
     private Task NotFound(HttpContext context, string path, string reason)
     {

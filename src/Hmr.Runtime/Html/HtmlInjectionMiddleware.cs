@@ -14,7 +14,7 @@ namespace Hmr.Runtime.Html;
 /// <para>With <see cref="HmrOptions.MorphMarkup"/>, a copy of each page goes to <see cref="ServedPages"/> under an id
 /// its preamble tag carries: the base of the page's first morph. The page's own refetches for a morph
 /// (<see cref="RefreshHeader"/>) get the same treatment, so both copies compare alike, but are not kept.</para></summary>
-internal sealed class HtmlInjectionMiddleware(RequestDelegate next, HmrToken token, DependencyManifestSource dependencies,
+internal sealed class HtmlInjectionMiddleware(RequestDelegate next, HmrToken token, HmrConnectionHub hub, DependencyManifestSource dependencies,
     Hosting.HmrEngineHolder engines, ServedPages servedPages, IOptions<HmrOptions> options, ILogger<HtmlInjectionMiddleware> logger)
 {
     public const string PreambleUrl = "/_hmr/preamble.js";
@@ -30,7 +30,7 @@ internal sealed class HtmlInjectionMiddleware(RequestDelegate next, HmrToken tok
         var original = context.Features.Get<IHttpResponseBodyFeature>()!;
         var keepCopy = options.Value.MorphMarkup && !IsRefresh(context.Request);
         var pageId = keepCopy ? ServedPages.NewId() : null;
-        var snippet = $"<script src=\"{PreambleUrl}?v={token.InstanceId}\"{(pageId is null ? "" : $" data-hmr-page=\"{pageId}\"")}></script>";
+        var snippet = PreambleTag(pageId);
         var imports = dependencies.Current.Imports;
         var importMap = imports.Count > 0 ? new ImportMapAddition(imports) : null;
         var pagePath = context.Request.Path.Value ?? "/";
@@ -51,6 +51,17 @@ internal sealed class HtmlInjectionMiddleware(RequestDelegate next, HmrToken tok
         {
             context.Features.Set(original);
         }
+    }
+
+    /// <summary>The preamble under this instance's id (so the browser can keep it: <see cref="Client.ClientAssets"/>),
+    /// with what is this page's own: the page messages broadcast so far, so that a page whose socket first connects
+    /// after an update went out while it was loading can tell that it missed it (client.js, onConnected), and the id
+    /// of the server's copy of its markup.</summary>
+    private string PreambleTag(string? pageId)
+    {
+        var messages = hub.PageMessageCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var page = pageId is null ? "" : $" data-hmr-page=\"{pageId}\"";
+        return $"<script src=\"{PreambleUrl}?v={token.InstanceId}\" data-hmr-messages=\"{messages}\"{page}></script>";
     }
 
     internal static bool IsDocumentRequest(HttpRequest request)

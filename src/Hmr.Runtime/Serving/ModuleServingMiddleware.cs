@@ -75,7 +75,7 @@ internal sealed class ModuleServingMiddleware(
         response.Headers.CacheControl = "no-cache";
         response.Headers.ETag = served.ETag;
         response.Headers.XContentTypeOptions = "nosniff";
-        if (IfNoneMatch(context.Request, served.ETag))
+        if (EntityTags.IfNoneMatch(context.Request, served.ETag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             logger.ModuleServed(module.Url, 304);
@@ -119,13 +119,6 @@ internal sealed class ModuleServingMiddleware(
         var (code, stamps) = ModuleTransformer.Transform(source, analysed, module.Url, engine.GetModule);
         var key = hash + "|" + stamps;
         return cache.GetOutput(module.Url, key) ?? cache.SetOutput(module.Url, key, Utf8.GetBytes(code));
-    }
-
-    private static bool IfNoneMatch(HttpRequest request, string etag)
-    {
-        var header = request.Headers.IfNoneMatch;
-        if (header.Count == 0) return false;
-        return EntityTagHeaderValue.TryParseList(header, out var tags) && tags.Any(t => t.Tag.Value == etag || t.Tag == "*");
     }
 
     private Task PassOn(HttpContext context, string path, string reason)

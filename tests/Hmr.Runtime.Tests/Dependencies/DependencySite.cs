@@ -74,7 +74,7 @@ internal static class DependencySite
     public static string Preamble(TestApp app)
     {
         var token = (Hmr.Runtime.Sockets.HmrToken)app.App.Services.GetService(typeof(Hmr.Runtime.Sockets.HmrToken))!;
-        return $"<script src=\"{Hmr.Runtime.Html.HtmlInjectionMiddleware.PreambleUrl}?v={token.InstanceId}\"></script>";
+        return $"<script src=\"{Hmr.Runtime.Html.HtmlInjectionMiddleware.PreambleUrl}?v={token.InstanceId}\" data-hmr-messages=\"0\"></script>";
     }
 
     /// <summary>The import map element the runtime writes for these bundles.</summary>

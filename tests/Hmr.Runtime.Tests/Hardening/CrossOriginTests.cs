@@ -69,13 +69,14 @@ public sealed class CrossOriginTests
     }
 
     [TestMethod]
-    public async Task The_token_bearing_client_script_is_no_store_and_nosniff()
+    public async Task The_token_bearing_client_script_is_private_and_nosniff()
     {
-        // Kept out of shared caches, and never run as anything but JavaScript; being an ES module without CORS
-        // headers, a foreign page cannot load it as a module script either.
+        // Kept out of shared caches (the browser's own cache only), and never run as anything but JavaScript; being an
+        // ES module without CORS headers, a foreign page cannot load it as a module script either.
         var response = await RawHttp.GetAsync(app.Address, "/_hmr/client.js", extraHeaders: "Origin: https://evil.example");
         Assert.AreEqual(200, response.Status);
-        StringAssert.Contains(response.Head.ToLowerInvariant(), "cache-control: no-store");
+        StringAssert.Contains(response.Head.ToLowerInvariant(), "cache-control: private, no-cache");
+        Assert.IsFalse(response.Head.Contains("access-control-allow-origin", StringComparison.OrdinalIgnoreCase));
         StringAssert.Contains(response.Head.ToLowerInvariant(), "x-content-type-options: nosniff");
         StringAssert.Contains(response.BodyText, "import {");
     }

@@ -43,7 +43,7 @@ public sealed class HtmlInjectionTests
     private static string Snippet(TestApp app)
     {
         var token = (Hmr.Runtime.Sockets.HmrToken)app.App.Services.GetService(typeof(Hmr.Runtime.Sockets.HmrToken))!;
-        return $"<script src=\"{HtmlInjectionMiddleware.PreambleUrl}?v={token.InstanceId}\"></script>";
+        return $"<script src=\"{HtmlInjectionMiddleware.PreambleUrl}?v={token.InstanceId}\" data-hmr-messages=\"0\"></script>";
     }
 
     [TestMethod]

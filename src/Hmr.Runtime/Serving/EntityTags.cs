@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Hmr.Runtime.Serving;
+
+/// <summary>Conditional GETs for what the runtime serves itself (modules, client scripts, dependency bundles).</summary>
+internal static class EntityTags
+{
+    /// <summary>Whether the request's <c>If-None-Match</c> names <paramref name="etag"/> (quoted) or is <c>*</c>: the
+    /// browser's copy is current and a 304 will do.</summary>
+    public static bool IfNoneMatch(HttpRequest request, string etag)
+    {
+        var header = request.Headers.IfNoneMatch;
+        return header.Count > 0 && EntityTagHeaderValue.TryParseList(header, out var tags)
+            && tags.Any(t => t.Tag.Value == etag || t.Tag == "*");
+    }
+}
