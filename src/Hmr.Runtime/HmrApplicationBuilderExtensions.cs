@@ -31,6 +31,7 @@ public static class HmrApplicationBuilderExtensions
         app.UseMiddleware<HmrEndpointsMiddleware>();
         app.UseMiddleware<Dependencies.DependencyServingMiddleware>();
         app.UseMiddleware<HtmlInjectionMiddleware>();
+        app.UseMiddleware<WatchScriptCachingMiddleware>();
         app.UseMiddleware<ModuleServingMiddleware>();
         return app;
     }
