@@ -157,6 +157,34 @@ public sealed partial class HmrEngine : IHmrEngine
         return names;
     }
 
+    public IReadOnlyList<string> StaticImportsReachedFrom(string url)
+    {
+        var start = StripQuery(url);
+        var reached = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { start };
+        lock (_gate)
+        {
+            // Depth-first in source order, without recursion (a chain may be thousands of modules deep): each entry is a
+            // module and the index of its next import to look at.
+            var pending = new Stack<(ModuleRecord Record, int Next)>();
+            if (_graph.Find(start)?.Record is { } first) pending.Push((first, 0));
+            while (pending.TryPop(out var current))
+            {
+                var imports = current.Record.Imports;
+                for (var i = current.Next; i < imports.Count; i++)
+                {
+                    if (imports[i] is not { Url: { } target } import || import.Kind == "dynamic" || !seen.Add(target)) continue;
+                    reached.Add(target);
+                    if (import.External || _graph.Find(target)?.Record is not { } child) continue;
+                    pending.Push((current.Record, i + 1));
+                    pending.Push((child, 0));
+                    break;
+                }
+            }
+        }
+        return reached;
+    }
+
     /// <summary>Every module the host can serve, as one consistent snapshot (never changes once returned).</summary>
     public IReadOnlyDictionary<string, ModuleInfo> Snapshot => _snapshot.Current;
 

@@ -72,6 +72,12 @@ public interface IHmrEngine : IDisposable
     /// cannot change the import map it loaded with. Nothing when the map did not change.</summary>
     EngineOutcome RefreshImportMap() => EngineOutcome.Nothing;
 
+    /// <summary>Every URL a page loading the module at <paramref name="url"/> fetches before running it: its static
+    /// imports and re-exports, and theirs, depth-first in source order, each once. A URL outside the graph (a
+    /// dependency bundle the import map names) is listed but not followed; dynamic imports are not followed. Empty when the graph does not
+    /// know the module.</summary>
+    IReadOnlyList<string> StaticImportsReachedFrom(string url) => [];
+
     /// <summary>The module for a URL (no query string), or null when the graph does not know it.</summary>
     ModuleInfo? GetModule(string url);
 

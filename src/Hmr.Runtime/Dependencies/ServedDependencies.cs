@@ -23,6 +23,7 @@ internal sealed class ServedDependencies
         Imports = imports;
         FilesByUrl = filesByUrl;
         Provided = urlBase is null ? ProvidedImports.None : new ProvidedImports(ToImportMap(imports), [urlBase]);
+        Bundles = new BundleImports(folder, filesByUrl);
     }
 
     /// <summary>No dependencies (no manifest, or one that cannot be used).</summary>
@@ -39,6 +40,9 @@ internal sealed class ServedDependencies
 
     /// <summary>The files that may be served, by URL.</summary>
     public IReadOnlyDictionary<string, DependencyFile> FilesByUrl { get; }
+
+    /// <summary>The bundles each bundle loads with it (its shared chunks): what a page preloads for it.</summary>
+    public BundleImports Bundles { get; }
 
     /// <summary>The specifiers the manifest records as failed (to resolve or bundle): not bundled again until an input changes.</summary>
     public IReadOnlySet<string> Failed { get; }

@@ -31,11 +31,16 @@ internal sealed class HtmlInjectionMiddleware(RequestDelegate next, HmrToken tok
         var keepCopy = options.Value.MorphMarkup && !IsRefresh(context.Request);
         var pageId = keepCopy ? ServedPages.NewId() : null;
         var snippet = PreambleTag(pageId);
-        var imports = dependencies.Current.Imports;
+        var served = dependencies.Current;
+        var imports = served.Imports;
         var importMap = imports.Count > 0 ? new ImportMapAddition(imports) : null;
         var pagePath = context.Request.Path.Value ?? "/";
         var injecting = new InjectingBodyFeature(original, context.Response, snippet, importMap,
-            engines.Engine is { } engine ? body => new ModuleScriptStampingStream(body, pagePath, engine.GetModule) : null, capture: keepCopy);
+            engines.Engine is { } engine
+                ? body => new ModuleScriptStampingStream(body, pagePath, engine.GetModule, served.FilesByUrl.Count == 0 ? null
+                    : new ModulePreloads(engine, served, () => ContentSecurityPolicyNonce.Find(context.Response.Headers)))
+                : null,
+            capture: keepCopy);
         context.Features.Set<IHttpResponseBodyFeature>(injecting);
         try
         {

@@ -3,10 +3,12 @@ using Hmr.Core.Engine;
 namespace Hmr.Runtime.Html;
 
 /// <summary>Passes a page through, giving each <c>&lt;script type="module" src&gt;</c> start tag its module's update
-/// timestamp (<see cref="ModuleScriptStamps"/>). Bytes are held back only while a start tag (or what may be the start of
+/// timestamp (<see cref="ModuleScriptStamps"/>) and, with <paramref name="preloads"/>, the preload links of the
+/// dependency bundles its module loads before it. Bytes are held back only while a start tag (or what may be the start of
 /// one) is incomplete; the raw text of scripts is skipped, so a string that looks like a tag inside inline code is
 /// left alone.</summary>
-internal sealed class ModuleScriptStampingStream(Stream inner, string pagePath, Func<string, ModuleInfo?> lookup) : RewritingStream
+internal sealed class ModuleScriptStampingStream(Stream inner, string pagePath, Func<string, ModuleInfo?> lookup,
+    ModulePreloads? preloads = null) : RewritingStream
 {
     // A start tag longer than this is passed on as it is rather than held.
     private const int TagLimit = 64 * 1024;
@@ -97,6 +99,8 @@ internal sealed class ModuleScriptStampingStream(Stream inner, string pagePath, 
                 return data.Length;
             }
             var tag = ModuleScriptStamps.Decode(span[tagStart..(tagEnd + 1)]);
+            if (preloads is not null && ModuleScriptStamps.ModulePath(tag, pagePath) is { } module && preloads.LinksFor(module) is { } links)
+                output.Add(ModuleScriptStamps.Encode(links));
             output.Add(ModuleScriptStamps.Stamp(tag, pagePath, lookup) is { } stamped
                 ? ModuleScriptStamps.Encode(stamped)
                 : data[tagStart..(tagEnd + 1)]);

@@ -18,15 +18,24 @@ internal static partial class ModuleScriptStamps
     /// <param name="lookup">The engine's module for a URL path.</param>
     public static string? Stamp(string tag, string pagePath, Func<string, ModuleInfo?> lookup)
     {
+        if (ModuleSource(tag, pagePath) is not var (src, path) || TimestampQuery().IsMatch(src.Value)) return null;
+        if (lookup(path) is not { LastUpdateTimestamp: > 0 } module) return null;
+        var stamped = src.Value + (src.Value.Contains('?') ? "&" : "?") + "t=" + module.LastUpdateTimestamp;
+        return string.Concat(tag.AsSpan(0, src.Start), stamped, tag.AsSpan(src.Start + src.Length));
+    }
+
+    /// <summary>The URL path of the module a <c>&lt;script type="module" src&gt;</c> tag of this server loads (resolved
+    /// against the page, without its query); null for any other tag.</summary>
+    public static string? ModulePath(string tag, string pagePath) => ModuleSource(tag, pagePath)?.Path;
+
+    private static ((string Value, int Start, int Length) Src, string Path)? ModuleSource(string tag, string pagePath)
+    {
         if (Attribute(tag, "type") is not { } type || !type.Value.Trim().Equals("module", StringComparison.OrdinalIgnoreCase)) return null;
         if (Attribute(tag, "src") is not { } src) return null;
-        var value = src.Value;
-        if (TimestampQuery().IsMatch(value) || !Uri.TryCreate(new Uri("http://page" + pagePath), value, out var resolved)
+        if (!Uri.TryCreate(new Uri("http://page" + pagePath), src.Value, out var resolved)
             || resolved.Host != "page" || resolved.Fragment.Length > 0)
             return null;
-        if (lookup(resolved.AbsolutePath) is not { LastUpdateTimestamp: > 0 } module) return null;
-        var stamped = value + (value.Contains('?') ? "&" : "?") + "t=" + module.LastUpdateTimestamp;
-        return string.Concat(tag.AsSpan(0, src.Start), stamped, tag.AsSpan(src.Start + src.Length));
+        return (src, resolved.AbsolutePath);
     }
 
     /// <summary>A tag's attribute value and where it sits (quoted or not); attribute names are matched whole and

@@ -36,6 +36,28 @@ public sealed class RealSourceTests
     }
 
     [TestMethod]
+    public void StaticImportsReachedFrom_ListsWhatAPageFetchesBeforeRunningAModule_DepthFirstInSourceOrder()
+    {
+        using var site = Site()
+            .Write("/js/main.js",
+                "import { a } from './a.js';",
+                "export * from './b.js';",
+                "import('./lazy.js');",
+                "import 'https://cdn.example/x.js';")
+            .Write("/js/a.js", "import './c.js';", "import { b } from './b.js';", "export const a = b;")
+            .Write("/js/b.js", "import { a } from './a.js';", "export const b = 1;") // a cycle back to a.js
+            .Write("/js/c.js", "import './missing.js';")
+            .Write("/js/lazy.js", "import './d.js';")
+            .Write("/js/d.js", "");
+        site.Engine.Start();
+
+        var reached = site.Engine.StaticImportsReachedFrom("/js/main.js?t=5");
+        CollectionAssert.AreEqual(new[] { "/js/a.js", "/js/c.js", "/js/b.js", "https://cdn.example/x.js" }, reached.ToList(),
+            string.Join(", ", reached) + ": not the dynamic import's module nor an unresolved import; an external URL, which the page fetches too; each once");
+        Assert.AreEqual(0, site.Engine.StaticImportsReachedFrom("/js/unknown.js").Count);
+    }
+
+    [TestMethod]
     public void DepAcceptAndAcceptExportsFromSource()
     {
         using var site = Site()
