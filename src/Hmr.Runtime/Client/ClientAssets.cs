@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Hmr.Runtime.Html;
@@ -48,8 +47,7 @@ internal sealed class ClientAssets
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream, Encoding.UTF8);
             var content = Encoding.UTF8.GetBytes(reader.ReadToEnd().Replace(ConfigPlaceholder, config, StringComparison.Ordinal));
-            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..32] + "\"";
-            files["/_hmr/" + name[prefix.Length..]] = new ClientFile(content, etag);
+            files["/_hmr/" + name[prefix.Length..]] = new ClientFile(content, EntityTags.Of(content));
         }
         _files = files.ToFrozenDictionary(StringComparer.Ordinal);
     }

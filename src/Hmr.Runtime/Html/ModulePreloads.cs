@@ -1,6 +1,7 @@
 using System.Text;
 using Hmr.Core.Engine;
 using Hmr.Runtime.Dependencies;
+using Hmr.Runtime.Serving;
 
 namespace Hmr.Runtime.Html;
 
@@ -19,7 +20,10 @@ internal sealed class ModulePreloads(IHmrEngine engine, ServedDependencies depen
     public string? LinksFor(string modulePath)
     {
         StringBuilder? links = null;
-        foreach (var url in engine.StaticImportsReachedFrom(modulePath))
+        var reached = engine.StaticImportsReachedFrom(modulePath);
+        if (reached.Count == 0 && ModuleUrls.StripFingerprint(modulePath) is { } plain)
+            reached = engine.StaticImportsReachedFrom(plain); // MapStaticAssets' fingerprinted URL of the module
+        foreach (var url in reached)
         {
             foreach (var bundle in dependencies.Bundles.LoadedWith(url))
             {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Hmr.Runtime.Serving;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -34,7 +33,7 @@ internal sealed class WatchScriptCachingMiddleware(RequestDelegate next)
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK && buffer.Length > 0)
         {
-            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..32] + "\"";
+            var etag = EntityTags.Of(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
             response.Headers.CacheControl = "private, no-cache";
             response.Headers.ETag = etag;
             if (EntityTags.IfNoneMatch(context.Request, etag))

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -6,6 +7,9 @@ namespace Hmr.Runtime.Serving;
 /// <summary>Conditional GETs for what the runtime serves itself (modules, client scripts, dependency bundles).</summary>
 internal static class EntityTags
 {
+    /// <summary>A strong ETag for <paramref name="content"/>: 128 bits of its SHA-256, quoted.</summary>
+    public static string Of(ReadOnlySpan<byte> content) => "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..32] + "\"";
+
     /// <summary>Whether the request's <c>If-None-Match</c> names <paramref name="etag"/> (quoted) or is <c>*</c>: the
     /// browser's copy is current and a 304 will do.</summary>
     public static bool IfNoneMatch(HttpRequest request, string etag)

@@ -4,7 +4,6 @@ using Hmr.Core.Engine;
 using Hmr.Runtime.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Net.Http.Headers;
 
 namespace Hmr.Runtime.Serving;
 

@@ -19,6 +19,7 @@ public sealed class ModulePreloadTests
             + "<script type=\"module\" src=\"/js/app.js\"></script>"
             + "<script type=\"module\" src=\"js/other.js\"></script>"
             + "<script type=\"module\" src=\"/js/plain.js\"></script></body></html>",
+        ["wwwroot/fingerprinted.html"] = "<!doctype html><html><head></head><body><script type=\"module\" src=\"/js/view.1x2ckht6dr.js\"></script></body></html>",
         ["wwwroot/js/app.js"] = "import { debounce } from 'lodash-es';\nimport './view.js';\nexport const d = debounce;\n",
         ["wwwroot/js/view.js"] = "import React from 'react';\nexport const r = React;\n",
         ["wwwroot/js/other.js"] = "import React from 'react';\nimport('lodash-es');\nexport const o = React;\n",
@@ -39,6 +40,9 @@ public sealed class ModulePreloadTests
             "other.js's bundles are preloaded already (its dynamic import is not preloaded at all); plain.js loads none");
         foreach (var bundle in new[] { Lodash, ReactWithShared, SharedReact })
             Assert.AreEqual(1, page.Split(Link(bundle)).Length - 1, bundle.Url);
+
+        StringAssert.Contains(await PageAsync(app, "/fingerprinted.html"), "<body>" + Link(ReactWithShared) + Link(SharedReact) + "<script",
+            "a MapStaticAssets URL of the module (its fingerprint) counts as the module");
     }
 
     [TestMethod]
