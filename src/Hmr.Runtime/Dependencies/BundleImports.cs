@@ -41,8 +41,9 @@ internal sealed class BundleImports(string folder, IReadOnlyDictionary<string, D
         foreach (var import in ModuleLexer.Analyze(source).Imports)
         {
             if (import is not { Kind: ImportKind.Static or ImportKind.ReExport, Specifier: { } specifier }) continue;
-            var target = new Uri(new Uri("http://bundles" + url), specifier);
-            if (target.Host == "bundles" && filesByUrl.ContainsKey(target.AbsolutePath)) imports.Add(target.AbsolutePath);
+            if (Uri.TryCreate(new Uri("http://bundles" + url), specifier, out var target) && target.Host == "bundles"
+                && filesByUrl.ContainsKey(target.AbsolutePath))
+                imports.Add(target.AbsolutePath);
         }
         return imports;
     }
