@@ -18,7 +18,6 @@ namespace Hmr.Runtime.Client;
 internal sealed class ClientAssets
 {
     private const string ConfigPlaceholder = "/*@hmr-config*/{}";
-    private const string Revalidated = "private, no-cache";
     private const string ForThisInstance = "private, max-age=31536000, immutable";
     private readonly FrozenDictionary<string, ClientFile> _files;
     private readonly string _instanceId;
@@ -52,6 +51,9 @@ internal sealed class ClientAssets
         _files = files.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    /// <summary>The preamble's URL for this server instance, the one pages name and the browser keeps.</summary>
+    public string PreambleUrl => $"{HtmlInjectionMiddleware.PreambleUrl}?v={_instanceId}";
+
     public bool TryGet(string path, out ClientFile file) => _files.TryGetValue(path, out file!);
 
     public async Task ServeAsync(HttpContext context, ClientFile file)
@@ -60,15 +62,10 @@ internal sealed class ClientAssets
         var response = context.Response;
         response.ContentType = "text/javascript; charset=utf-8";
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.ETag = file.ETag;
         response.Headers.CacheControl = request.Path == HtmlInjectionMiddleware.PreambleUrl && request.Query["v"] == _instanceId
             ? ForThisInstance
-            : Revalidated;
-        if (EntityTags.IfNoneMatch(request, file.ETag))
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return;
-        }
+            : EntityTags.PrivateRevalidated;
+        if (EntityTags.AnsweredNotModified(context, file.ETag)) return;
         response.ContentLength = file.Content.Length;
         if (HttpMethods.IsHead(request.Method)) return;
         await response.Body.WriteAsync(file.Content, context.RequestAborted);

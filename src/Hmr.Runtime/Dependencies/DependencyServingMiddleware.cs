@@ -30,13 +30,10 @@ internal sealed class DependencyServingMiddleware(RequestDelegate next, Dependen
     private async Task ServeAsync(HttpContext context, DependencyFile file, FileInfo info)
     {
         var response = context.Response;
-        var etag = "\"" + file.Hash + "\"";
         response.Headers.CacheControl = CacheControl;
-        response.Headers.ETag = etag;
         response.Headers.XContentTypeOptions = "nosniff";
-        if (Serving.EntityTags.IfNoneMatch(context.Request, etag))
+        if (Serving.EntityTags.AnsweredNotModified(context, "\"" + file.Hash + "\""))
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
             logger.DependencyServed(file.Url, 304);
             return;
         }

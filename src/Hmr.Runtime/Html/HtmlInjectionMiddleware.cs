@@ -14,7 +14,7 @@ namespace Hmr.Runtime.Html;
 /// <para>With <see cref="HmrOptions.MorphMarkup"/>, a copy of each page goes to <see cref="ServedPages"/> under an id
 /// its preamble tag carries: the base of the page's first morph. The page's own refetches for a morph
 /// (<see cref="RefreshHeader"/>) get the same treatment, so both copies compare alike, but are not kept.</para></summary>
-internal sealed class HtmlInjectionMiddleware(RequestDelegate next, HmrToken token, HmrConnectionHub hub, DependencyManifestSource dependencies,
+internal sealed class HtmlInjectionMiddleware(RequestDelegate next, Client.ClientAssets client, HmrConnectionHub hub, DependencyManifestSource dependencies,
     Hosting.HmrEngineHolder engines, ServedPages servedPages, IOptions<HmrOptions> options, ILogger<HtmlInjectionMiddleware> logger)
 {
     public const string PreambleUrl = "/_hmr/preamble.js";
@@ -66,7 +66,7 @@ internal sealed class HtmlInjectionMiddleware(RequestDelegate next, HmrToken tok
     {
         var messages = hub.PageMessageCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var page = pageId is null ? "" : $" data-hmr-page=\"{pageId}\"";
-        return $"<script src=\"{PreambleUrl}?v={token.InstanceId}\" data-hmr-messages=\"{messages}\"{page}></script>";
+        return $"<script src=\"{client.PreambleUrl}\" data-hmr-messages=\"{messages}\"{page}></script>";
     }
 
     internal static bool IsDocumentRequest(HttpRequest request)

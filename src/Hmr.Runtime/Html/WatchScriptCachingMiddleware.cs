@@ -33,12 +33,9 @@ internal sealed class WatchScriptCachingMiddleware(RequestDelegate next)
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK && buffer.Length > 0)
         {
-            var etag = EntityTags.Of(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-            response.Headers.CacheControl = "private, no-cache";
-            response.Headers.ETag = etag;
-            if (EntityTags.IfNoneMatch(context.Request, etag))
+            response.Headers.CacheControl = EntityTags.PrivateRevalidated;
+            if (EntityTags.AnsweredNotModified(context, EntityTags.Of(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))))
             {
-                response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;
                 response.Headers.ContentType = default;
                 return;

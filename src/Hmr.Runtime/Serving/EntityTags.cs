@@ -7,6 +7,19 @@ namespace Hmr.Runtime.Serving;
 /// <summary>Conditional GETs for what the runtime serves itself (modules, client scripts, dependency bundles).</summary>
 internal static class EntityTags
 {
+    /// <summary>Kept by the browser only, and revalidated before each use.</summary>
+    public const string PrivateRevalidated = "private, no-cache";
+
+    /// <summary>Sends <paramref name="etag"/> and, when the request's <c>If-None-Match</c> names it, answers 304:
+    /// true then, and nothing more is to be written.</summary>
+    public static bool AnsweredNotModified(HttpContext context, string etag)
+    {
+        context.Response.Headers.ETag = etag;
+        if (!IfNoneMatch(context.Request, etag)) return false;
+        context.Response.StatusCode = StatusCodes.Status304NotModified;
+        return true;
+    }
+
     /// <summary>A strong ETag for <paramref name="content"/>: 128 bits of its SHA-256, quoted.</summary>
     public static string Of(ReadOnlySpan<byte> content) => "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..32] + "\"";
 

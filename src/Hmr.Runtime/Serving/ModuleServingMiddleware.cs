@@ -72,11 +72,9 @@ internal sealed class ModuleServingMiddleware(
         engine.MarkExecuted(module.Url);
         var response = context.Response;
         response.Headers.CacheControl = "no-cache";
-        response.Headers.ETag = served.ETag;
         response.Headers.XContentTypeOptions = "nosniff";
-        if (EntityTags.IfNoneMatch(context.Request, served.ETag))
+        if (EntityTags.AnsweredNotModified(context, served.ETag))
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
             logger.ModuleServed(module.Url, 304);
             return;
         }
