@@ -27,8 +27,10 @@ const host = document.createElement('div');
 document.body.append(host);
 const root = createRoot(host);
 flushSync(() => root.render(React.createElement(Counter)));
-// Effects run after paint: wait (up to 10 s on a busy machine) for them to settle at the count they stop at.
-for (let waited = 0; waited < 10000 && !host.textContent.includes('count 3'); waited += 20) {
+// Effects run after paint, and the last one (count 3, which sets no state) after the DOM already shows 'count 3':
+// wait (up to 10 s on a busy machine) for the text and the effect both, so the count read is the one they stop at.
+const settled = () => host.textContent.includes('count 3') && effects >= 3;
+for (let waited = 0; waited < 10000 && !settled(); waited += 20) {
   await new Promise((resolve) => setTimeout(resolve, 20));
 }
 results.react = { html: host.innerHTML, effects, version, sameReact: typeof React.Component === 'function' };
