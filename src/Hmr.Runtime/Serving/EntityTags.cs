@@ -25,7 +25,7 @@ internal static class EntityTags
 
     /// <summary>Whether the request's <c>If-None-Match</c> names <paramref name="etag"/> (quoted) or is <c>*</c>: the
     /// browser's copy is current and a 304 will do.</summary>
-    public static bool IfNoneMatch(HttpRequest request, string etag)
+    private static bool IfNoneMatch(HttpRequest request, string etag)
     {
         var header = request.Headers.IfNoneMatch;
         return header.Count > 0 && EntityTagHeaderValue.TryParseList(header, out var tags)

@@ -16,7 +16,7 @@ internal sealed class HmrToken
         InstanceId = Base64Url(RandomNumberGenerator.GetBytes(9));
     }
 
-    /// <summary>43 base64url characters, embedded in the no-store client script.</summary>
+    /// <summary>43 base64url characters, embedded in the client script (kept by the browser only: <c>private</c>).</summary>
     public string Value { get; }
 
     /// <summary>Identifies this process to reconnecting clients.</summary>
